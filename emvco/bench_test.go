@@ -1,0 +1,79 @@
+package emvco
+
+import "testing"
+
+func benchParse(b *testing.B, s string) {
+	b.ReportAllocs()
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		if _, err := Parse(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParseEMVCoExample(b *testing.B) { benchParse(b, emvSpecExample) }
+func BenchmarkParsePix(b *testing.B)          { benchParse(b, pixExample) }
+
+func BenchmarkParseCRCMismatch(b *testing.B) {
+	bad := pixExample[:len(pixExample)-1] + "0"
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse(bad); err == nil {
+			b.Fatal("accepted")
+		}
+	}
+}
+
+func BenchmarkBuildEMVCoExample(b *testing.B) {
+	b.ReportAllocs()
+	b.SetBytes(int64(len(emvSpecExample)))
+	for b.Loop() {
+		var bl Builder
+		buildSpecExample(&bl)
+		if _, err := bl.String(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkBuildPixReused(b *testing.B) {
+	b.ReportAllocs()
+	var bl Builder
+	for b.Loop() {
+		bl.Reset()
+		buildPixExample(&bl)
+		if _, err := bl.Bytes(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCRC(b *testing.B) {
+	data := []byte(emvSpecExample)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		CRC(data)
+	}
+}
+
+func BenchmarkLookup(b *testing.B) {
+	p, _ := Parse(emvSpecExample)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, ok := p.Lookup("62.07"); !ok {
+			b.Fatal("missing")
+		}
+	}
+}
+
+func BenchmarkEdit(b *testing.B) {
+	p, _ := Parse(pixExample)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := p.Edit().Set("54", "12.50").Set("01", "12").String(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,134 @@
+package emvco
+
+import "unicode/utf8"
+
+// CRC-16/CCITT-FALSE (also catalogued as CRC-16/IBM-3740): polynomial 0x1021,
+// initial value 0xFFFF, no reflection, no final XOR. EMV MPM v1.1 §4.7.3 names
+// ISO/IEC 13239, but only this non-reflected form reproduces the
+// specification's own Annex example (research notes, emvco-spec.md §1.7).
+const (
+	crcPoly = 0x1021
+	crcInit = 0xFFFF
+)
+
+// crcTable[k][b] is the CRC contribution of byte b followed by k zero bytes,
+// starting from a zero register. Sixteen tables (8 KiB, L1-resident) let
+// [CRC] consume sixteen bytes per step ("slicing-by-16"), which halves the
+// loop-carried dependency chain of slicing-by-8.
+var crcTable = makeCRCTable()
+
+func makeCRCTable() *[16][256]uint16 {
+	t := new([16][256]uint16)
+	for b := range 256 {
+		c := uint16(b) << 8
+		for range 8 {
+			if c&0x8000 != 0 {
+				c = c<<1 ^ crcPoly
+			} else {
+				c <<= 1
+			}
+		}
+		t[0][b] = c
+	}
+	for k := 1; k < 16; k++ {
+		for b := range 256 {
+			prev := t[k-1][b]
+			t[k][b] = prev<<8 ^ t[0][prev>>8]
+		}
+	}
+	return t
+}
+
+// CRC returns the CRC-16/CCITT-FALSE of data, the checksum carried in
+// ID 63 of a merchant-presented payload (EMV MPM v1.1 §4.7.3). The input of
+// a payload's checksum is every byte from ID 00 up to and including the
+// "6304" that introduces the CRC value.
+//
+// CRC is safe for concurrent use and does not retain data.
+func CRC(data []byte) uint16 {
+	return crcUpdate(crcInit, data)
+}
+
+// crcString is [CRC] over a string without converting it to a byte slice.
+func crcString(s string) uint16 {
+	crc, _ := crcSpan(s)
+	return crc
+}
+
+// crcUpdate continues a CRC over data.
+func crcUpdate(crc uint16, data []byte) uint16 {
+	t := crcTable
+	for len(data) >= 16 {
+		d := data[:16:16]
+		crc = t[15][byte(crc>>8)^d[0]] ^ t[14][byte(crc)^d[1]] ^
+			t[13][d[2]] ^ t[12][d[3]] ^ t[11][d[4]] ^ t[10][d[5]] ^
+			t[9][d[6]] ^ t[8][d[7]] ^ t[7][d[8]] ^ t[6][d[9]] ^
+			t[5][d[10]] ^ t[4][d[11]] ^ t[3][d[12]] ^ t[2][d[13]] ^
+			t[1][d[14]] ^ t[0][d[15]]
+		data = data[16:]
+	}
+	for _, b := range data {
+		crc = crc<<8 ^ t[0][byte(crc>>8)^b]
+	}
+	return crc
+}
+
+// crcSpan returns the CRC of s and, from the same pass, the 16-byte-aligned
+// span that holds every non-ASCII byte of s: outside it, characters and
+// bytes coincide and the parser need not count runes.
+func crcSpan(s string) (crc uint16, hs span) {
+	t := crcTable
+	crc = crcInit
+	for i := 0; len(s)-i >= 16; i += 16 {
+		d := s[i : i+16]
+		high := d[0] | d[1] | d[2] | d[3] | d[4] | d[5] | d[6] | d[7] |
+			d[8] | d[9] | d[10] | d[11] | d[12] | d[13] | d[14] | d[15]
+		if high >= utf8.RuneSelf {
+			hs.add(i, i+16)
+		}
+		crc = t[15][byte(crc>>8)^d[0]] ^ t[14][byte(crc)^d[1]] ^
+			t[13][d[2]] ^ t[12][d[3]] ^ t[11][d[4]] ^ t[10][d[5]] ^
+			t[9][d[6]] ^ t[8][d[7]] ^ t[7][d[8]] ^ t[6][d[9]] ^
+			t[5][d[10]] ^ t[4][d[11]] ^ t[3][d[12]] ^ t[2][d[13]] ^
+			t[1][d[14]] ^ t[0][d[15]]
+	}
+	for i := len(s) &^ 15; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			hs.add(i, i+1)
+		}
+		crc = crc<<8 ^ t[0][byte(crc>>8)^s[i]]
+	}
+	return crc, hs
+}
+
+// appendCRCHex appends crc as four uppercase, zero-padded hexadecimal digits
+// (EMV MPM v1.1 §4.7.3.2 requires uppercase A-F).
+func appendCRCHex(dst []byte, crc uint16) []byte {
+	const hex = "0123456789ABCDEF"
+	return append(dst, hex[crc>>12], hex[crc>>8&0xF], hex[crc>>4&0xF], hex[crc&0xF])
+}
+
+// parseCRCHex reads four hexadecimal digits. ok is false when any is not a
+// hex digit; lower reports whether any digit was a lowercase a-f.
+func parseCRCHex(s string) (v uint16, lower, ok bool) {
+	if len(s) != 4 {
+		return 0, false, false
+	}
+	for i := range 4 {
+		c := s[i]
+		var d byte
+		switch {
+		case '0' <= c && c <= '9':
+			d = c - '0'
+		case 'A' <= c && c <= 'F':
+			d = c - 'A' + 10
+		case 'a' <= c && c <= 'f':
+			d = c - 'a' + 10
+			lower = true
+		default:
+			return 0, false, false
+		}
+		v = v<<4 | uint16(d)
+	}
+	return v, lower, true
+}

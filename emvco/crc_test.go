@@ -1,0 +1,60 @@
+package emvco
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// crcBitwise is the specification's pseudo-code (research notes §1.7), one
+// bit at a time, as an independent reference for the table-driven CRC.
+func crcBitwise(data []byte) uint16 {
+	crc := uint16(0xFFFF)
+	for _, b := range data {
+		crc ^= uint16(b) << 8
+		for range 8 {
+			if crc&0x8000 != 0 {
+				crc = crc<<1 ^ 0x1021
+			} else {
+				crc <<= 1
+			}
+		}
+	}
+	return crc
+}
+
+func TestCRC(t *testing.T) {
+	assert.Equal(t, uint16(0x29B1), CRC([]byte("123456789")), "catalogue check value of CRC-16/CCITT-FALSE")
+	assert.Equal(t, uint16(0xFFFF), CRC(nil))
+	spec := emvSpecExample[:len(emvSpecExample)-4]
+	assert.Equal(t, uint16(0xA13A), CRC([]byte(spec)), "EMV MPM Annex B.7, over UTF-8 bytes")
+	assert.Equal(t, uint16(0x1D3D), crcString(pixExample[:len(pixExample)-4]))
+	for n := range 40 {
+		data := []byte(strings.Repeat("0002010102", 4)[:n])
+		assert.Equal(t, crcBitwise(data), CRC(data), "length %d", n)
+	}
+}
+
+func TestCRCHex(t *testing.T) {
+	assert.Equal(t, "007B", string(appendCRCHex(nil, 0x7B)), "zero-padded (deviation 2)")
+	assert.Equal(t, "A13A", string(appendCRCHex(nil, 0xA13A)))
+	v, lower, ok := parseCRCHex("a13A")
+	assert.Equal(t, uint16(0xA13A), v)
+	assert.True(t, lower)
+	assert.True(t, ok)
+	for _, bad := range []string{"A13", "A13G", "A13A0", "+13A"} {
+		_, _, ok := parseCRCHex(bad)
+		assert.False(t, ok, bad)
+	}
+}
+
+func FuzzCRC(f *testing.F) {
+	f.Add([]byte("123456789"))
+	f.Add([]byte(emvSpecExample))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if got, want := CRC(data), crcBitwise(data); got != want {
+			t.Fatalf("CRC = %04X, bitwise reference = %04X", got, want)
+		}
+	})
+}

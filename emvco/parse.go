@@ -1,0 +1,242 @@
+package emvco
+
+import (
+	"net/url"
+	"strings"
+)
+
+// Parse decodes a merchant-presented payload with the strict defaults of the
+// zero [Decoder]. It is the call to use unless a scanner is known to meet
+// the deviations the Decoder's knobs admit.
+//
+// Parse checks the structure (EMV MPM v1.1 §4.4-4.6), the CRC (§4.7.3) and
+// the fixed formats a payment depends on (00, 01, 52, 53, 54, 58), and
+// refuses anything else with a [*ParseError]. It accepts, as real payers'
+// apps must, codes that are structurally sound but not conformant: PFI 02,
+// absent 52/59/60, over-long 59/60, non-ans text in ans fields, sub-ID 00 in
+// 62 and templates without a GUID. [Lint] reports those.
+//
+// Trailing CR, LF and space after the CRC are tolerated and dropped.
+func Parse(s string) (*Payload, error) {
+	var d Decoder
+	return d.Parse(s)
+}
+
+// maxPayload bounds the input. IDs are unique per level, so a payload holds
+// at most 100 root objects of at most 99 characters of at most 4 bytes:
+// about 40 KB. Anything longer cannot be valid, and the bound lets node
+// offsets fit in 16 bits.
+const maxPayload = 1<<16 - 1
+
+// Decoder reads merchant-presented payloads. Its zero value is the strict
+// reader behind [Parse]; each field admits one deviation met in the field
+// (research notes, emvco-spec.md §6). No setting ever accepts a CRC whose
+// value is wrong, and every leniency applied is recorded in
+// [Payload.Notes].
+//
+// A Decoder holds no state; it is safe for concurrent use.
+type Decoder struct {
+	// AllowLowercaseCRC accepts a CRC written with lowercase hex digits
+	// (deviation 1), which v1.1 §4.7.3.2 forbids.
+	AllowLowercaseCRC bool
+	// AllowByteLengths accepts a payload whose lengths count UTF-8 bytes
+	// instead of characters (deviation 5), only when the character reading
+	// fails, the byte reading succeeds and the CRC verifies.
+	AllowByteLengths bool
+	// AllowURLEscaped accepts a payload that was percent-encoded on its way
+	// to us (deviation 10), only when the strict reading fails, the text
+	// contains an escape, and the unescaped text passes every check.
+	AllowURLEscaped bool
+}
+
+// Parse decodes s as configured; see [Parse] for what is checked.
+func (d *Decoder) Parse(s string) (*Payload, error) {
+	p, err := d.parse(s, Notes{})
+	if err == nil || !d.AllowURLEscaped || !strings.ContainsAny(s, "%+") {
+		return p, err
+	}
+	u, uerr := url.QueryUnescape(s)
+	if uerr != nil || u == s {
+		return nil, err
+	}
+	if p, uerr := d.parse(u, Notes{URLEscaped: true}); uerr == nil {
+		return p, nil
+	}
+	return nil, err
+}
+
+func (d *Decoder) parse(s string, notes Notes) (*Payload, error) {
+	s = trimTrailing(s)
+	if s == "" {
+		return nil, &ParseError{Err: because(ErrSyntax, "empty payload")}
+	}
+	if len(s) > maxPayload {
+		return nil, &ParseError{Offset: maxPayload, Err: because(ErrLength, "payload is longer than any valid payload can be")}
+	}
+	crcOK, hs, err := d.checkCRC(s, &notes)
+	if err == nil {
+		err = checkStart(s)
+	}
+	if err != nil {
+		return nil, err
+	}
+	p := &Payload{raw: s, notes: notes}
+	p.nodes = p.inline[:0]
+	if est := len(s)/8 + 4; est > inlineNodes {
+		p.nodes = make([]node, 0, est)
+	}
+	err = p.walk(lenMode{high: hs}, crcOK)
+	if err != nil && d.AllowByteLengths && crcOK && !hs.empty() {
+		p.reset()
+		if p.walk(lenMode{bytes: true}, crcOK) == nil {
+			p.notes.ByteLengths = true
+			err = nil
+		}
+	}
+	if err == nil {
+		err = p.checkRoot()
+	}
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// checkCRC verifies the CRC when the text ends in "6304" and four hex
+// digits, before any TLV walk, so that a corrupted payload is reported as a
+// CRC failure rather than as whatever structural fault the corruption
+// causes (research notes §1.7). ok reports that the CRC was found and
+// verified; when it was not found, the walk reports why. hs is, from the
+// same pass, the span of s that holds non-ASCII bytes.
+func (d *Decoder) checkCRC(s string, notes *Notes) (ok bool, hs span, err error) {
+	n := len(s)
+	if n < 8 || s[n-8:n-4] != "6304" {
+		return false, highSpan(s), nil
+	}
+	carried, lower, isHex := parseCRCHex(s[n-4:])
+	if !isHex {
+		return false, highSpan(s), nil
+	}
+	computed, hs := crcSpan(s[:n-4])
+	if carried != computed {
+		return false, hs, &ParseError{Offset: n - 4, Path: "63", Err: because(ErrCRC, "crc does not match the payload")}
+	}
+	if lower && !d.AllowLowercaseCRC {
+		return false, hs, &ParseError{Offset: n - 4, Path: "63", Err: because(ErrCRC, "crc uses lowercase hex digits")}
+	}
+	notes.LowercaseCRC = lower
+	return true, hs, nil
+}
+
+// trimTrailing drops the CR, LF and space that scanners append after the
+// CRC; they are not part of the payload (research notes, deviation 21).
+func trimTrailing(s string) string {
+	for len(s) > 0 {
+		switch s[len(s)-1] {
+		case '\r', '\n', ' ':
+			s = s[:len(s)-1]
+		default:
+			return s
+		}
+	}
+	return s
+}
+
+// checkStart refuses text that does not open with the payload format
+// indicator "0002", before any TLV walk: such text is not a
+// merchant-presented payload at all (a truncated code, a Thai slip-verify
+// code whose 00 is a template, a URL).
+func checkStart(s string) error {
+	if len(s) < 2 || s[:2] != "00" {
+		return &ParseError{Path: "00", Err: because(ErrMissing, "payload does not start with 00 (payload format indicator)")}
+	}
+	if len(s) < 4 || s[2:4] != "02" {
+		return &ParseError{Path: "00", Err: because(ErrLength, "payload format indicator length is not 02")}
+	}
+	return nil
+}
+
+func (p *Payload) reset() {
+	p.nodes = p.nodes[:0]
+	p.root = [100]uint8{}
+}
+
+// walk reads the root objects and their sub-objects into p.nodes. crcOK
+// tells whether checkCRC found and verified the CRC at the end.
+func (p *Payload) walk(mode lenMode, crcOK bool) error {
+	s := p.raw
+	for pos := 0; pos < len(s); {
+		id, start, end, f := readTLV(s, pos, len(s), mode)
+		if f != faultNone {
+			return f.err("", id, pos)
+		}
+		if p.root[id] != 0 {
+			return &ParseError{Offset: pos, Path: id.String(), Err: because(ErrDuplicate, "id occurs twice at the root")}
+		}
+		if id == TagCRC {
+			if err := checkCRCObject(s, pos, end, crcOK); err != nil {
+				return err
+			}
+		}
+		idx := len(p.nodes)
+		p.root[id] = uint8(min(idx+1, rootFar))
+		p.nodes = append(p.nodes, node{start: uint16(start), end: uint16(end), parent: -1, id: id})
+		if err := p.walkTemplate(idx, rootKind(id), mode); err != nil {
+			return err
+		}
+		pos = end
+	}
+	return nil
+}
+
+// checkCRCObject checks that the CRC object found by the walk at s[pos:end]
+// is four characters long, last, and the one checkCRC verified.
+func checkCRCObject(s string, pos, end int, crcOK bool) error {
+	if s[pos+2:pos+4] != "04" {
+		return &ParseError{Offset: pos, Path: "63", Err: because(ErrLength, "crc length is not 04")}
+	}
+	if end != len(s) {
+		return &ParseError{Offset: end, Path: "63", Err: because(ErrTrailingData, "objects follow the crc")}
+	}
+	if crcOK {
+		return nil
+	}
+	// A last 63 of length 04 that checkCRC did not verify holds something
+	// other than four hex digits.
+	return &ParseError{Offset: end - 4, Path: "63", Err: because(ErrCRC, "crc is not four hex digits")}
+}
+
+// walkTemplate reads the sub-objects of node idx, as k demands. For
+// kindMaybe (80-99) content that is not TLV stays an opaque value.
+func (p *Payload) walkTemplate(idx int, k kind, mode lenMode) error {
+	if k == kindPrimitive {
+		return nil
+	}
+	err := p.walkChildren(idx, mode)
+	if err != nil && k == kindMaybe {
+		p.nodes = p.nodes[:idx+1]
+		return nil
+	}
+	return err
+}
+
+func (p *Payload) walkChildren(idx int, mode lenMode) error {
+	s, parent := p.raw, p.nodes[idx]
+	var seen [2]uint64
+	kids := 0
+	for pos := int(parent.start); pos < int(parent.end); kids++ {
+		id, start, end, f := readTLV(s, pos, int(parent.end), mode)
+		if f != faultNone {
+			return f.err(parent.id.String(), id, pos)
+		}
+		if seen[id/64]&(1<<(id%64)) != 0 {
+			return &ParseError{Offset: pos, Path: join(parent.id.String(), id), Err: because(ErrDuplicate, "id occurs twice in the template")}
+		}
+		seen[id/64] |= 1 << (id % 64)
+		p.nodes = append(p.nodes, node{start: uint16(start), end: uint16(end), parent: int16(idx), id: id})
+		pos = end
+	}
+	p.nodes[idx].kids = uint8(kids)
+	p.nodes[idx].template = true
+	return nil
+}

@@ -1,0 +1,5 @@
+//go:build race
+
+package emvco
+
+const raceEnabled = true
