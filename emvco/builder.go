@@ -1,7 +1,5 @@
 package emvco
 
-import "unicode/utf8"
-
 // Builder generates a merchant-presented payload from fields, in the order
 // the caller adds them, computing every length in characters and appending
 // the CRC (EMV MPM v1.1 §4.4, §4.7.3).
@@ -65,15 +63,16 @@ func (b *Builder) Add(id Tag, value string) *Builder {
 	if !b.begin(id) {
 		return b
 	}
-	if !utf8.ValidString(value) {
+	v := scanValue(value)
+	if !v.valid {
 		return b.fail(id, because(ErrSyntax, "value is not valid UTF-8"))
 	}
-	n := countRunes(value)
+	n := v.chars
 	if n == 0 || n > 99 {
 		return b.fail(id, because(ErrLength, "value must be 1 to 99 characters"))
 	}
 	if !b.lax {
-		if err := b.checkValue(id, value); err != nil {
+		if err := b.checkValue(id, value, v); err != nil {
 			return b.fail(id, err)
 		}
 	}

@@ -1,5 +1,7 @@
 package emvco
 
+import "unicode/utf8"
+
 // Field rules the Builder enforces on values it is given (EMV MPM v1.1
 // §4.7-4.9, Tables 3.6-3.8). The parser is deliberately more lenient; see
 // [Parse].
@@ -21,23 +23,72 @@ func rootMaxLen(id Tag) int {
 // additionalMaxLen is the limit of sub-objects 01-11 of 62 (Table 3.7).
 var additionalMaxLen = [12]int{0, 25, 25, 25, 25, 25, 25, 25, 25, 3, 20, 3}
 
+// valueScan is what one pass over a value learns: whether it is valid
+// UTF-8, how many characters it has, and whether they are all ans.
+type valueScan struct {
+	chars int
+	ans   bool
+	valid bool
+}
+
+func scanValue(s string) valueScan {
+	ans := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c-0x20 > 0x7E-0x20 { // outside 0x20-0x7E
+			if c >= utf8.RuneSelf {
+				return scanMultibyte(s, i)
+			}
+			ans = false
+		}
+	}
+	return valueScan{chars: len(s), ans: ans, valid: true}
+}
+
+// scanMultibyte finishes scanValue from s[i], the first non-ASCII byte;
+// the value is then not ans.
+func scanMultibyte(s string, i int) valueScan {
+	v := valueScan{chars: i, valid: true}
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return valueScan{}
+		}
+		v.chars++
+		i += size
+	}
+	return v
+}
+
 // checkValue applies the content rules of the object id at the Builder's
 // current level.
-func (b *Builder) checkValue(id Tag, value string) error {
+func (b *Builder) checkValue(id Tag, value string, v valueScan) error {
 	switch b.depth {
 	case 0:
-		return checkRootValue(id, value)
+		return checkRootValue(id, value, v)
 	case 1:
-		return checkSubValue(b.frames[1].id, id, value)
+		return checkSubValue(b.frames[1].id, id, v)
 	}
 	return nil
 }
 
-func checkRootValue(id Tag, value string) error {
-	for _, c := range fixedChecks {
-		if c.id == id && !c.valid(value) {
-			return because(ErrFormat, c.want)
-		}
+// fixedCheckOf returns the fixed-format rule of a root ID, if it has one.
+func fixedCheckOf(id Tag) *fixedCheck {
+	switch id {
+	case TagPayloadFormat:
+		return &fixedChecks[0]
+	case TagPointOfInitiation:
+		return &fixedChecks[1]
+	case TagMerchantCategoryCode, TagTransactionCurrency, TagTransactionAmount:
+		return &fixedChecks[id-TagMerchantCategoryCode+2]
+	case TagCountryCode:
+		return &fixedChecks[5]
+	}
+	return nil
+}
+
+func checkRootValue(id Tag, value string, v valueScan) error {
+	if c := fixedCheckOf(id); c != nil && !c.valid(value) {
+		return because(ErrFormat, c.want)
 	}
 	switch {
 	case id == TagTipIndicator && value != "01" && value != "02" && value != "03":
@@ -48,9 +99,9 @@ func checkRootValue(id Tag, value string) error {
 		return because(ErrFormat, "percentage fee is not between 00.01 and 99.99")
 	case rootKind(id) == kindTemplate:
 		return checkTLV(value)
-	case isANSRoot(id) && !IsANS(value):
+	case isANSRoot(id) && !v.ans:
 		return because(ErrFormat, "value has characters outside the ans set")
-	case rootMaxLen(id) > 0 && countRunes(value) > rootMaxLen(id):
+	case rootMaxLen(id) > 0 && v.chars > rootMaxLen(id):
 		return because(ErrLength, "value is longer than the field allows")
 	}
 	return nil
@@ -59,29 +110,30 @@ func checkRootValue(id Tag, value string) error {
 // isANSRoot reports whether a root ID has format ans (or N, a subset).
 func isANSRoot(id Tag) bool { return id <= 25 || (id >= 52 && id <= 61) }
 
-func checkSubValue(parent, id Tag, value string) error {
-	n := countRunes(value)
+func checkSubValue(parent, id Tag, v valueScan) error {
+	n := v.chars
 	switch {
 	case parent == TagAdditionalData && id >= 1 && id <= 11:
-		if !IsANS(value) {
+		if !v.ans {
 			return because(ErrFormat, "value has characters outside the ans set")
 		}
 		if n > additionalMaxLen[id] || (id == TagMerchantChannel && n != 3) {
 			return because(ErrLength, "value is longer than the field allows")
 		}
 	case parent == TagLanguageTemplate:
-		return checkLanguageValue(id, value, n)
+		return checkLanguageValue(id, v)
 	case id == TagGUID && hasGUID(parent):
-		if !IsANS(value) || n > 32 {
+		if !v.ans || n > 32 {
 			return because(ErrFormat, "guid is not at most 32 ans characters")
 		}
 	}
 	return nil
 }
 
-func checkLanguageValue(id Tag, value string, n int) error {
+func checkLanguageValue(id Tag, v valueScan) error {
+	n := v.chars
 	switch {
-	case id == TagLanguagePreference && (n != 2 || !IsANS(value)):
+	case id == TagLanguagePreference && (n != 2 || !v.ans):
 		return because(ErrFormat, "language preference is not two ans characters")
 	case id == TagAlternateName && n > 25, id == TagAlternateCity && n > 15:
 		return because(ErrLength, "value is longer than the field allows")
