@@ -344,6 +344,7 @@ func TestZeroValues(t *testing.T) {
 	var o Object
 	assert.Equal(t, "", o.Value())
 	assert.Equal(t, "00", o.Path())
+	assert.Equal(t, 0, o.Offset())
 	for range o.Objects() {
 		t.Fatal("zero object has no children")
 	}

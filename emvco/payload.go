@@ -195,8 +195,14 @@ func (o Object) Value() string {
 	return o.p.raw[n.start:n.end]
 }
 
-// Offset returns the byte offset of the object's ID in the payload text.
-func (o Object) Offset() int { return int(o.node().start) - 4 }
+// Offset returns the byte offset of the object's ID in the payload text;
+// 0 for the zero Object.
+func (o Object) Offset() int {
+	if o.p == nil {
+		return 0
+	}
+	return int(o.node().start) - 4
+}
 
 // IsTemplate reports whether the object's value was read as nested data
 // objects. Root IDs 26-51, 62 and 64 always are; 80-99 are when their
