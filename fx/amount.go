@@ -47,22 +47,29 @@ func ParseAmount(s string, c Currency) (Amount, error) {
 	return Amount{n: d, cur: c}, nil
 }
 
+// maxIntDigits bounds the integer part of a parsed amount, far beyond any
+// real sum (EMVCo's tag 54 holds 13 characters), so that every accepted
+// amount also formats to text ParseAmount accepts.
+const maxIntDigits = 30
+
 // plainDecimal reports whether s is digits with at most one "." and a
-// digit before it.
+// digit before it, with at most maxIntDigits digits before the ".".
 func plainDecimal(s string) bool {
-	if s == "" || len(s) > 32 || s[0] < '0' || s[0] > '9' {
+	if s == "" || s[0] < '0' || s[0] > '9' {
 		return false
 	}
-	dot := false
+	intDigits, dot := 0, false
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c == '.' && !dot:
 			dot = true
 		case c < '0' || c > '9':
 			return false
+		case !dot:
+			intDigits++
 		}
 	}
-	return true
+	return intDigits <= maxIntDigits
 }
 
 // FromMinor returns units minor units of c: FromMinor(1750, USD) is $17.50,

@@ -72,6 +72,8 @@ func TestParseAmount(t *testing.T) {
 		{"1e3", usd, "", ErrSyntax},
 		{".5", usd, "", ErrSyntax},
 		{"", usd, "", ErrSyntax},
+		{"1000000000000000000000000000000", usd, "", ErrSyntax}, // 31 integer digits
+		{"100000000000000000000000000000", usd, "100000000000000000000000000000.00 USD", nil},
 		{"1", Currency{}, "", ErrUnknownCurrency},
 	}
 	for _, tt := range tests {
