@@ -15,7 +15,8 @@ package emvco
 // over-long fixed fields (59 over 25 characters, 60 over 15, ...),
 // malformed 00/01/52/53/54/55/56/57/58, 55/56/57 inconsistent, and a 64
 // without its 00 and 01. It does not require 52, 59 or 60: national
-// schemes such as PromptPay omit them, and [Lint] reports it.
+// schemes such as PromptPay omit them; whether a payload needs them is a
+// conformance question, not a generation error.
 //
 // A Builder is not safe for concurrent use and must not be copied once
 // used. Bytes returns the Builder's own buffer; [Builder.Reset] reuses it,

@@ -14,7 +14,8 @@ import (
 // refuses anything else with a [*ParseError]. It accepts, as real payers'
 // apps must, codes that are structurally sound but not conformant: PFI 02,
 // absent 52/59/60, over-long 59/60, non-ans text in ans fields, sub-ID 00 in
-// 62 and templates without a GUID. [Lint] reports those.
+// 62 and templates without a GUID. Whether a payload is conformant is a
+// separate question from whether it can be paid.
 //
 // Trailing CR, LF and space after the CRC are tolerated and dropped.
 func Parse(s string) (*Payload, error) {

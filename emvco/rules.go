@@ -73,18 +73,20 @@ func (b *Builder) checkValue(id Tag, value string, v valueScan) error {
 
 // fixedCheckOf returns the fixed-format rule of a root ID, if it has one.
 func fixedCheckOf(id Tag) *fixedCheck {
-	switch id {
-	case TagPayloadFormat:
-		return &fixedChecks[0]
-	case TagPointOfInitiation:
-		return &fixedChecks[1]
-	case TagMerchantCategoryCode, TagTransactionCurrency, TagTransactionAmount:
-		return &fixedChecks[id-TagMerchantCategoryCode+2]
-	case TagCountryCode:
-		return &fixedChecks[5]
+	if i := fixedCheckIndex[id%100]; i > 0 {
+		return &fixedChecks[i-1]
 	}
 	return nil
 }
+
+// fixedCheckIndex maps a root ID to its fixedChecks entry + 1 (0: none),
+// derived from the table so that the two cannot disagree.
+var fixedCheckIndex = func() (idx [100]uint8) {
+	for i, c := range fixedChecks {
+		idx[c.id] = uint8(i + 1)
+	}
+	return idx
+}()
 
 func checkRootValue(id Tag, value string, v valueScan) error {
 	if c := fixedCheckOf(id); c != nil && !c.valid(value) {

@@ -12,7 +12,8 @@ import (
 // nothing, so concurrent conversions do not contend; a miss copies the map
 // under a mutex (rates are few and change rarely). Concurrent misses for
 // one pair collapse into a single upstream call whose result they all
-// share.
+// share. A waiter whose context ends stops waiting; the call it waited
+// for runs under the context of the caller that started it.
 //
 // Create one with [NewCache]; it is safe for concurrent use.
 type Cache struct {
@@ -77,6 +78,7 @@ func (c *Cache) miss(ctx context.Context, key pairKey, base, quote Currency) (Ra
 	c.mu.Unlock()
 	if !waiting {
 		c.fetch(ctx, key, base, quote, cl)
+		return cl.rate, cl.err
 	}
 	select {
 	case <-cl.done:

@@ -6,7 +6,10 @@ import (
 	"time"
 
 	"github.com/qrbridge/qrbridge/fx"
+	"github.com/shopspring/decimal"
 )
+
+func mustDecimal(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 func ExampleConvert() {
 	krw := fx.MustCurrency("KRW")

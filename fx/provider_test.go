@@ -111,11 +111,41 @@ func TestCacheErrorsAreNotCached(t *testing.T) {
 		assert.ErrorIs(t, err, ErrRateUnavailable)
 	}
 	assert.Equal(t, int64(3), up.calls.Load())
+}
+
+func TestCacheWaiterCancellation(t *testing.T) {
+	up := &countingProvider{delay: 200 * time.Millisecond}
+	c := NewCache(up, time.Minute, nil)
+	leader := make(chan error, 1)
+	go func() {
+		_, err := c.Rate(context.Background(), usd, cny)
+		leader <- err
+	}()
+	for up.calls.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := c.Rate(ctx, usd, cny)
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.ErrorIs(t, err, ErrRateUnavailable)
+	assert.Less(t, time.Since(start), 150*time.Millisecond, "the waiter stops waiting")
+	assert.NoError(t, <-leader, "the leader gets its own result")
+	assert.Equal(t, int64(1), up.calls.Load())
+}
+
+func TestCacheLeaderKeepsItsResult(t *testing.T) {
+	// An already-cancelled context must not turn the leader's successful
+	// fetch into a random failure.
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	up.delay = 10 * time.Millisecond
-	_, err := c.Rate(ctx, usd, cny)
-	assert.Error(t, err)
+	for range 50 {
+		c := NewCache(&countingProvider{}, time.Minute, nil)
+		r, err := c.Rate(ctx, usd, krw)
+		require.NoError(t, err)
+		assert.Equal(t, "1380", r.Value.String())
+	}
 }
 
 func TestCacheUnderConcurrentLoad(t *testing.T) {
