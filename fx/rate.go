@@ -103,7 +103,7 @@ func Convert(a Amount, r Rate, mode Rounding) (Amount, error) {
 	if a.cur != r.Base {
 		return Amount{}, &MismatchError{Want: r.Base, Got: a.cur}
 	}
-	n := mode.round(a.n.Mul(r.Value), int32(r.Quote.minor))
+	n := mode.mulRound(a.n, r.Value, int32(r.Quote.minor))
 	return Amount{n: n, cur: r.Quote}, nil
 }
 

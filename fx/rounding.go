@@ -1,6 +1,11 @@
 package fx
 
-import "github.com/shopspring/decimal"
+import (
+	"math"
+	"math/bits"
+
+	"github.com/shopspring/decimal"
+)
 
 // Rounding says how a value is brought to a currency's minor units. The
 // zero value is [HalfEven], banker's rounding, which has no bias over many
@@ -40,4 +45,82 @@ func (r Rounding) round(d decimal.Decimal, places int32) decimal.Decimal {
 		return d.RoundUp(places)
 	}
 	return d.RoundBank(places)
+}
+
+// pow10 holds 10^0 to 10^18, every power of ten an int64 holds.
+var pow10 = func() (t [19]int64) {
+	t[0] = 1
+	for i := 1; i < len(t); i++ {
+		t[i] = t[i-1] * 10
+	}
+	return t
+}()
+
+// mulRound returns a×b rounded with r to places decimals. When both
+// coefficients and their product fit in int64, it works on integers (one
+// division, no big.Int); otherwise it falls back to decimal arithmetic.
+// Both paths give the same, exact result.
+func (r Rounding) mulRound(a, b decimal.Decimal, places int32) decimal.Decimal {
+	if d, ok := r.mulRoundInt64(a, b, places); ok {
+		return d
+	}
+	return r.round(a.Mul(b), places)
+}
+
+func (r Rounding) mulRoundInt64(a, b decimal.Decimal, places int32) (decimal.Decimal, bool) {
+	if a.NumDigits() > 18 || b.NumDigits() > 18 { // coefficient may not fit in int64
+		return decimal.Decimal{}, false
+	}
+	ca, cb := a.CoefficientInt64(), b.CoefficientInt64()
+	neg := (ca < 0) != (cb < 0)
+	hi, lo := bits.Mul64(abs64(ca), abs64(cb))
+	if hi != 0 || lo > math.MaxInt64 {
+		return decimal.Decimal{}, false
+	}
+	coef, exp := int64(lo), a.Exponent()+b.Exponent()
+	if exp >= -places { // already exact at the target precision
+		return decimal.New(sign(coef, neg), exp), true
+	}
+	k := -places - exp
+	if k >= int32(len(pow10)) {
+		return decimal.Decimal{}, false
+	}
+	q, rem := coef/pow10[k], coef%pow10[k]
+	if r.roundsAway(q, rem, pow10[k]) {
+		q++
+	}
+	return decimal.New(sign(q, neg), -places), true
+}
+
+// roundsAway decides, for a non-negative quotient q and remainder rem of a
+// division by div, whether the magnitude rounds away from zero.
+func (r Rounding) roundsAway(q, rem, div int64) bool {
+	if rem == 0 {
+		return false
+	}
+	switch r {
+	case Down:
+		return false
+	case Up:
+		return true
+	}
+	twice := 2 * rem // rem < div ≤ 10^18, so no overflow
+	if twice != div {
+		return twice > div
+	}
+	return r == HalfUp || q%2 == 1 // a tie: half-up goes away, half-even to even
+}
+
+func abs64(v int64) uint64 {
+	if v < 0 {
+		return uint64(-v)
+	}
+	return uint64(v)
+}
+
+func sign(v int64, neg bool) int64 {
+	if neg {
+		return -v
+	}
+	return v
 }

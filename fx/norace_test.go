@@ -1,0 +1,5 @@
+//go:build !race
+
+package fx
+
+const raceEnabled = false
