@@ -1,20 +1,20 @@
 package emvco
 
 // checkRoot applies the checks that follow a successful walk: the first
-// object is 00, a CRC is present (the walk already placed it last), and the
-// fixed-format fields a payment depends on are well formed.
-func (p *Payload) checkRoot() error {
+// object is 00, a CRC is present (the walk already placed it last), and no
+// fixed-format field a payment depends on is malformed (bad, the node the
+// walk found first in payload order, or -1).
+func (p *Payload) checkRoot(bad int) error {
 	if len(p.nodes) == 0 || p.nodes[0].id != TagPayloadFormat {
 		return &ParseError{Path: "00", Err: because(ErrMissing, "payload does not start with 00 (payload format indicator)")}
 	}
 	if p.root[TagCRC] == 0 {
 		return &ParseError{Offset: len(p.raw), Path: "63", Err: because(ErrMissing, "payload has no crc")}
 	}
-	for _, c := range fixedChecks {
-		o, ok := p.Object(c.id)
-		if ok && !c.valid(o.Value()) {
-			return &ParseError{Offset: o.Offset(), Path: c.id.String(), Err: because(ErrFormat, c.want)}
-		}
+	if bad >= 0 {
+		o := Object{p: p, i: int32(bad)}
+		c := fixedCheckOf(o.ID())
+		return &ParseError{Offset: o.Offset(), Path: c.id.String(), Err: because(ErrFormat, c.want)}
 	}
 	return nil
 }

@@ -81,9 +81,7 @@ func crcSpan(s string) (crc uint16, hs span) {
 	crc = crcInit
 	for i := 0; len(s)-i >= 16; i += 16 {
 		d := s[i : i+16]
-		high := d[0] | d[1] | d[2] | d[3] | d[4] | d[5] | d[6] | d[7] |
-			d[8] | d[9] | d[10] | d[11] | d[12] | d[13] | d[14] | d[15]
-		if high >= utf8.RuneSelf {
+		if (load64(d)|load64(d[8:]))&highBits != 0 {
 			hs.add(i, i+16)
 		}
 		crc = t[15][byte(crc>>8)^d[0]] ^ t[14][byte(crc)^d[1]] ^
@@ -99,6 +97,18 @@ func crcSpan(s string) (crc uint16, hs span) {
 		crc = crc<<8 ^ t[0][byte(crc>>8)^s[i]]
 	}
 	return crc, hs
+}
+
+// highBits has the top bit of every byte of a word set: a word of text
+// ANDed with it is zero exactly when its eight bytes are ASCII.
+const highBits = 0x8080808080808080
+
+// load64 reads eight bytes of s as a little-endian word; the compiler makes
+// it a single load.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // appendCRCHex appends crc as four uppercase, zero-padded hexadecimal digits

@@ -151,7 +151,7 @@ func pathElem(s string) (Tag, bool) {
 // not well-formed TLV with character-counted lengths.
 func Find(content string, id Tag) (string, bool) {
 	for pos := 0; pos < len(content); {
-		got, start, end, f := readTLV(content, pos, len(content), countChars)
+		got, start, end, f := readTLV(content, pos, len(content), &countChars)
 		if f != faultNone {
 			return "", false
 		}

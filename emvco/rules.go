@@ -156,7 +156,7 @@ func (b *Builder) templateAllowed(id Tag) bool {
 func checkTLV(content string) error {
 	var seen [2]uint64
 	for pos := 0; pos < len(content); {
-		id, _, end, f := readTLV(content, pos, len(content), countChars)
+		id, _, end, f := readTLV(content, pos, len(content), &countChars)
 		if f != faultNone {
 			return because(ErrSyntax, "template content is not well-formed tlv")
 		}

@@ -89,6 +89,14 @@ const (
 	kindMaybe                 // nested TLV when it parses, else opaque (80-99)
 )
 
+// rootKinds is rootKind for every ID, for the parser's hot loop.
+var rootKinds = func() (t [100]kind) {
+	for id := range t {
+		t[id] = rootKind(Tag(id))
+	}
+	return t
+}()
+
 // rootKind tells how a root ID's value is read. 02-25 are primitives even
 // when their value happens to look like TLV (EMV MPM v1.1 §4.7.9;
 // deviation 14 in the research notes).

@@ -20,6 +20,7 @@ const (
 type lenMode struct {
 	high  span // only values overlapping it may hold non-ASCII characters
 	bytes bool // deviation 5: lengths count UTF-8 bytes
+	valid bool // the text within high is known to be valid UTF-8
 }
 
 // countChars counts characters wherever the text may hold non-ASCII.
@@ -51,27 +52,30 @@ func highSpan(s string) (h span) {
 
 // readTLV reads the data object starting at s[pos], within s[:limit], with
 // lengths read as mode says. On success it returns the ID and the value's
-// byte range.
-func readTLV(s string, pos, limit int, mode lenMode) (id Tag, start, end int, f tlvFault) {
+// byte range. The parser's walk has its own fast path for the common
+// object and comes here for everything else.
+func readTLV(s string, pos, limit int, mode *lenMode) (id Tag, start, end int, f tlvFault) {
 	if limit-pos < 4 {
 		return 0, pos, pos, faultTruncated
 	}
-	a, b, c, d := s[pos], s[pos+1], s[pos+2], s[pos+3]
-	if !isDigit(a) || !isDigit(b) {
-		return 0, pos, pos, faultID
+	h := s[pos : pos+4]
+	w := uint32(h[0]) | uint32(h[1])<<8 | uint32(h[2])<<16 | uint32(h[3])<<24
+	if !fourDigits(w) {
+		return headerFault(h), pos, pos, headerFaultKind(h)
 	}
-	id = Tag((a-'0')*10 + b - '0')
-	if !isDigit(c) || !isDigit(d) {
-		return id, pos, pos, faultLen
-	}
-	n := int((c-'0')*10 + d - '0')
+	id = Tag((w&0xF)*10 + (w>>8)&0xF)
+	n := int((w>>16&0xF)*10 + (w>>24)&0xF)
 	if n == 0 {
 		return id, pos, pos, faultZeroLen
 	}
 	start = pos + 4
 	end = start + n
 	if !mode.bytes && mode.high.overlaps(start, min(end, limit)) {
-		end, f = skipChars(s, start, limit, n)
+		if mode.valid {
+			end, f = skipValidChars(s, start, limit, n)
+		} else {
+			end, f = skipChars(s, start, limit, n)
+		}
 		return id, start, end, f
 	}
 	if end > limit {
@@ -81,6 +85,29 @@ func readTLV(s string, pos, limit int, mode lenMode) (id Tag, start, end int, f 
 		return id, start, start, faultUTF8
 	}
 	return id, start, end, faultNone
+}
+
+// fourDigits reports whether the four bytes of w are ASCII digits: every
+// high nibble is 3, and adding 6 to every low nibble carries out of none
+// (so each is at most 9).
+func fourDigits(w uint32) bool {
+	return w&0xF0F0F0F0 == 0x30303030 && (w&0x0F0F0F0F+0x06060606)&0xF0F0F0F0 == 0
+}
+
+// headerFaultKind says which half of a header that is not four digits is
+// at fault; headerFault returns the ID when that half is sound.
+func headerFaultKind(h string) tlvFault {
+	if !isDigit(h[0]) || !isDigit(h[1]) {
+		return faultID
+	}
+	return faultLen
+}
+
+func headerFault(h string) Tag {
+	if headerFaultKind(h) == faultID {
+		return 0
+	}
+	return Tag((h[0]-'0')*10 + h[1] - '0')
 }
 
 // skipChars returns the byte offset n characters after pos, without
@@ -103,6 +130,26 @@ func skipChars(s string, pos, limit, n int) (int, tlvFault) {
 			return i, faultUTF8
 		}
 		i += size
+	}
+	return i, faultNone
+}
+
+// skipValidChars is skipChars for text known to be valid UTF-8: a
+// character starts at every byte that is not a continuation byte
+// (10xxxxxx), so counting needs no decoding.
+func skipValidChars(s string, pos, limit, n int) (int, tlvFault) {
+	i := pos
+	for ; n > 0; n-- {
+		if i >= limit {
+			return pos, faultOverrun
+		}
+		i++
+		for i < limit && s[i]&0xC0 == 0x80 {
+			i++
+		}
+	}
+	if i < len(s) && s[i]&0xC0 == 0x80 {
+		return pos, faultOverrun // the last character runs past limit
 	}
 	return i, faultNone
 }
