@@ -50,8 +50,8 @@ func TestParseKinds(t *testing.T) {
 func TestParseRefusals(t *testing.T) {
 	tests := []struct {
 		name, in, field string
-		want             error
-		offset           int
+		want            error
+		offset          int
 	}{
 		{"empty", "", "kind", zeropay.ErrKind, 0},
 		{"kind 5", "5-ZP-1--ABCD", "kind", zeropay.ErrKind, 0},
