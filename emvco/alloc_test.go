@@ -2,7 +2,7 @@ package emvco
 
 import "testing"
 
-// The allocation budgets of issue 2 §6, guarded outside benchmarks.
+// The allocation budgets of the codec issues, guarded outside benchmarks.
 func TestAllocationBudgets(t *testing.T) {
 	if testing.CoverMode() != "" || raceEnabled {
 		t.Skip("instrumented builds allocate differently")
@@ -20,6 +20,7 @@ func TestAllocationBudgets(t *testing.T) {
 			_, _ = b.String()
 		}},
 		{"crc", 0, func() { crcString(emvSpecExample) }},
+		{"parse cpm two applications", 3, func() { _, _ = ParseCPM(cpmB2) }},
 		{"lookup", 0, func() {
 			p := parsedSpec
 			_, _ = p.Lookup("62.07")

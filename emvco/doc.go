@@ -39,6 +39,26 @@
 // changes, so that "set the amount and make it dynamic" is a structural
 // operation rather than string surgery.
 //
+// # Consumer-presented codes
+//
+// [ParseCPM] decodes the codes a payer's phone shows (EMV QRCPS
+// Consumer-Presented Mode v1.0): base64 text that starts "hQVDUFY" and
+// carries BER-TLV with the payload format indicator 85, one or two
+// application templates 61 and an optional common data template 62. It
+// enforces the specification's structure and the formats of Table 6.1,
+// keeps transparent templates (63, 64) and unknown objects as they are,
+// and re-encodes byte for byte. [CPM.Select] chooses the application for a
+// terminal's supported AIDs (exact or prefix match, §5) and merges it with
+// 62 into [POIData], whose typed views give the [Track2] data, the [PAN],
+// cardholder name, languages, issuer URL, label and version.
+// [CPMBuilder] writes CPM payloads, including the specification's Annex B
+// examples byte for byte.
+//
+// Card data is sensitive: [PAN] and [Track2] print masked (first six and
+// last four digits at most) through String, %v, %#v and JSON, a [CPM]
+// prints as a masked summary, and no error contains card data. The
+// unmasked digits come only from [PAN.Digits] and [Track2.Discretionary].
+//
 // # Errors
 //
 // Every error wraps one sentinel ([ErrSyntax], [ErrLength], [ErrCRC],
