@@ -107,7 +107,7 @@ func ExampleParseCPM() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(c) // a masked summary, never card data
+	fmt.Println(c)                                             // a masked summary, never card data
 	poi, err := c.Select([]byte{0xA0, 0x00, 0x00, 0x00, 0x66}) // the terminal's AID, a prefix
 	if err != nil {
 		fmt.Println(err)
