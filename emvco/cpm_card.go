@@ -78,10 +78,7 @@ func (t Track2) MarshalJSON() ([]byte, error) { return json.Marshal(t.String()) 
 // parseTrack2 reads packed nibbles: PAN digits, D, YYMM, service code,
 // discretionary digits, and at most one trailing F pad.
 func parseTrack2(b []byte) (Track2, bool) {
-	n := nibbles(b)
-	if strings.HasSuffix(n, "F") {
-		n = n[:len(n)-1]
-	}
+	n := strings.TrimSuffix(nibbles(b), "F")
 	panPart, rest, ok := strings.Cut(n, "D")
 	if !ok || !validPANDigits(panPart) || len(rest) < 7 || !isDigits(rest) {
 		return Track2{}, false
