@@ -1,0 +1,187 @@
+package wechat
+
+import (
+	"strings"
+	"time"
+)
+
+// Kind is what a scanned WeChat Pay code is. The zero value is
+// [KindUnknown].
+type Kind uint8
+
+const (
+	KindUnknown     Kind = iota
+	KindCodeURL          // Native Pay mode 2: weixin://wxpay/bizpayurl?pr=<token>
+	KindNativeURL        // Native Pay mode 1: weixin://wxpay/bizpayurl?sign=…&appid=…
+	KindPersonal         // personal collection code: wxp://… or https://payapp.weixin.qq.com/…
+	KindPaymentCode      // consumer-presented auth_code: 18 digits, prefix 10-15
+)
+
+// String names the kind.
+func (k Kind) String() string {
+	return [...]string{"unknown", "native code_url", "native mode 1", "personal", "payment code"}[min(int(k), 4)]
+}
+
+const (
+	bizPayPrefix   = "weixin://wxpay/bizpayurl?"
+	personalScheme = "wxp://"
+	personalHTTPS  = "https://payapp.weixin.qq.com/"
+)
+
+// Classify tells what kind of WeChat Pay code s is, from its form alone.
+// It does not validate; the Parse functions do.
+func Classify(s string) Kind {
+	switch {
+	case strings.HasPrefix(s, bizPayPrefix):
+		if hasParam(s[len(bizPayPrefix):], "pr") {
+			return KindCodeURL
+		}
+		return KindNativeURL
+	case strings.HasPrefix(s, personalScheme), strings.HasPrefix(s, personalHTTPS):
+		return KindPersonal
+	case len(s) == 18 && s[0] == '1' && s[1] >= '0' && s[1] <= '5' && isDigits(s):
+		return KindPaymentCode
+	}
+	return KindUnknown
+}
+
+// Code is any parsed WeChat Pay code: Kind says which field is set.
+type Code struct {
+	Kind        Kind
+	CodeURL     CodeURL
+	NativeURL   NativeURL
+	Personal    string // the personal code, kept opaque: only WeChat resolves it
+	PaymentCode PaymentCode
+}
+
+// Parse classifies s and parses it as its kind. Personal codes are kept
+// as they are: only WeChat's servers can resolve them.
+func Parse(s string) (Code, error) {
+	c := Code{Kind: Classify(s)}
+	var err error
+	switch c.Kind {
+	case KindCodeURL:
+		c.CodeURL, err = ParseCodeURL(s)
+	case KindNativeURL:
+		c.NativeURL, err = ParseNativeURL(s)
+	case KindPersonal:
+		c.Personal = s
+	case KindPaymentCode:
+		c.PaymentCode, err = ParsePaymentCode(s)
+	default:
+		err = paramErr("code", ErrKind)
+	}
+	if err != nil {
+		return Code{}, err
+	}
+	return c, nil
+}
+
+// PaymentCode is the code a WeChat user shows to pay (付款码, the auth_code
+// of Quick Pay / Micropay): 18 digits starting 10 to 15 (research notes
+// §1.4). It is valid for about a minute. The zero value is invalid.
+type PaymentCode struct{ digits string }
+
+// ParsePaymentCode validates an auth_code. It does not allocate.
+func ParsePaymentCode(s string) (PaymentCode, error) {
+	if len(s) != 18 || !isDigits(s) {
+		return PaymentCode{}, paramErr("auth_code", ErrFormat)
+	}
+	if s[0] != '1' || s[1] > '5' {
+		return PaymentCode{}, paramErr("auth_code", ErrKind)
+	}
+	return PaymentCode{s}, nil
+}
+
+// String returns the code, as Micropay's auth_code parameter takes it.
+func (p PaymentCode) String() string { return p.digits }
+
+// CrossBorder reports whether the payer is a mainland WeChat Pay user
+// (prefix 10-14), whose codes pay cross-border merchants.
+func (p PaymentCode) CrossBorder() bool { return len(p.digits) == 18 && p.digits[1] <= '4' }
+
+// HongKong reports whether the payer uses WeChat Pay HK (prefix 15), whose
+// codes pay only in Hong Kong and the mainland, not cross-border.
+func (p PaymentCode) HongKong() bool { return len(p.digits) == 18 && p.digits[1] == '5' }
+
+// CodeURLValidity is how long a Native code_url is valid after WeChat Pay
+// issues it.
+const CodeURLValidity = 2 * time.Hour
+
+// CodeURL is a Native Pay mode 2 code: weixin://wxpay/bizpayurl?pr=<token>,
+// the code_url a Native order returns. The token is opaque and of variable
+// length; other query parameters (groupid) are tolerated and kept in URL.
+type CodeURL struct {
+	URL      string
+	Token    string
+	IssuedAt time.Time // zero when the code was scanned rather than issued
+}
+
+// ParseCodeURL reads a scanned code_url. It allocates only when the token
+// is percent-encoded.
+func ParseCodeURL(s string) (CodeURL, error) {
+	if !strings.HasPrefix(s, bizPayPrefix) {
+		return CodeURL{}, paramErr("code_url", ErrKind)
+	}
+	token, ok, err := queryValue(s[len(bizPayPrefix):], "pr")
+	switch {
+	case err != nil:
+		return CodeURL{}, err
+	case !ok || token == "":
+		return CodeURL{}, paramErr("pr", ErrMissing)
+	case !isToken(token):
+		return CodeURL{}, paramErr("pr", ErrFormat)
+	}
+	return CodeURL{URL: s, Token: token}, nil
+}
+
+// NewCodeURL records a code_url that WeChat Pay issued at issued, so that
+// its expiry can be enforced.
+func NewCodeURL(s string, issued time.Time) (CodeURL, error) {
+	c, err := ParseCodeURL(s)
+	c.IssuedAt = issued
+	return c, err
+}
+
+// ExpiresAt returns when the code stops being payable; zero when the issue
+// time is unknown.
+func (c CodeURL) ExpiresAt() time.Time {
+	if c.IssuedAt.IsZero() {
+		return time.Time{}
+	}
+	return c.IssuedAt.Add(CodeURLValidity)
+}
+
+// Expired reports whether the code is past its validity at now. A code of
+// unknown issue time is not reported expired.
+func (c CodeURL) Expired(now time.Time) bool {
+	exp := c.ExpiresAt()
+	return !exp.IsZero() && !now.Before(exp)
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isToken reports a non-empty run of letters, digits, "-" and "_", at most
+// 128 characters.
+func isToken(s string) bool {
+	if s == "" || len(s) > 128 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
