@@ -58,8 +58,8 @@ type cpmObj struct {
 	tag        bertlv.Tag
 	start, end uint16 // value bytes in data
 	off        uint16 // tag offset in data
-	parent     int8   // index of the parent template, -1 at the top level
-	kids       uint8  // direct children (61 and 62 only)
+	parent     int16  // index of the parent template, -1 at the top level
+	kids       uint16 // direct children (61 and 62 only)
 }
 
 // String returns the scanned text, byte for byte. It encodes card data;

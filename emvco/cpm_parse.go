@@ -12,9 +12,10 @@ import (
 // it (CPM v1.0 §3.2; research notes §2.1).
 const cpmPrefix = "hQVDUFY"
 
-// cpmMaxBytes bounds the decoded payload, so that offsets fit in 16 bits.
-// A QR code holds under 3 KB.
-const cpmMaxBytes = 1<<16 - 1
+// cpmMaxText bounds the text: the most a QR symbol carries in byte mode
+// (version 40, level L). It keeps offsets and counts in 16 bits and the
+// work per payload small.
+const cpmMaxText = 2953
 
 // ParseCPM decodes a consumer-presented payload: base64 (RFC 4648, standard
 // alphabet, padded) carrying BER-TLV (EMV QRCPS CPM v1.0). It checks:
@@ -54,8 +55,8 @@ func ParseCPM(s string) (*CPM, error) {
 
 func (c *CPM) decode() error {
 	enc := base64.StdEncoding.Strict()
-	if enc.DecodedLen(len(c.text)) > cpmMaxBytes {
-		return &ParseError{Err: because(ErrLength, "payload is longer than a qr code can hold")}
+	if len(c.text) > cpmMaxText {
+		return &ParseError{Offset: cpmMaxText, Err: because(ErrLength, "payload is longer than a qr code can hold")}
 	}
 	data, err := enc.DecodeString(c.text)
 	if err != nil {
@@ -155,7 +156,7 @@ func (c *CPM) readTemplate(idx int, t bertlv.Object) error {
 func (c *CPM) push(o bertlv.Object, parent int) int {
 	c.objs = append(c.objs, cpmObj{
 		tag: o.Tag, start: uint16(o.End - len(o.Value)), end: uint16(o.End),
-		off: uint16(o.Offset), parent: int8(parent),
+		off: uint16(o.Offset), parent: int16(parent),
 	})
 	return len(c.objs) - 1
 }

@@ -294,6 +294,38 @@ func TestCPMCardDataIsMasked(t *testing.T) {
 	assert.NotContains(t, err.Error(), "1234567890")
 }
 
+// TestCPMManyObjects guards against the counter overflow and quadratic
+// work the fuzzer found: a template of hundreds of objects parses in
+// bounded time with every object kept, and text longer than a QR symbol
+// holds is refused.
+func TestCPMManyObjects(t *testing.T) {
+	var b CPMBuilder
+	b.Application(func(b *CPMBuilder) {
+		b.Add(CPMTagADFName, unhex("A0000000555555")).Add(CPMTagTrack2, unhex("1234567890123458D191220112345F"))
+		for i := range uint32(300) { // 300 distinct unknown primitives
+			if i < 0x7F {
+				b.Add(0xDF00|i, nil) // two-byte tags DF00-DF7E
+			} else {
+				b.Add(0xDF8100|(i-0x7F), nil) // three-byte tags DF8100-DF81AC
+			}
+		}
+	})
+	s, err := b.String()
+	require.NoError(t, err)
+	c, err := ParseCPM(s)
+	require.NoError(t, err)
+	app, _ := first(c.Applications())
+	n := 0
+	for range app.Objects() {
+		n++
+	}
+	assert.Equal(t, 302, n, "more objects than a byte can count")
+
+	long := "hQVDUFYw" + strings.Repeat("A", 2953)
+	_, err = ParseCPM(long)
+	assert.ErrorIs(t, err, ErrLength)
+}
+
 func TestMaskShortPAN(t *testing.T) {
 	assert.Equal(t, "******7890", PAN{"1234567890"}.String())
 	assert.Equal(t, "", PAN{}.String())
