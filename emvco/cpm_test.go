@@ -306,7 +306,8 @@ func TestCPMManyObjects(t *testing.T) {
 			if i < 0x7F {
 				b.Add(0xDF00|i, nil) // two-byte tags DF00-DF7E
 			} else {
-				b.Add(0xDF8100|(i-0x7F), nil) // three-byte tags DF8100-DF81AC
+				j := i - 0x7F // three-byte tags DF8100-DF817F, DF8200-DF822C
+				b.Add(0xDF8100+(j/0x80)<<8|j%0x80, nil)
 			}
 		}
 	})
