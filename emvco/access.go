@@ -2,7 +2,7 @@ package emvco
 
 import "iter"
 
-// Typed accessors for the common fields (EMV MPM v1.1 §4.7-4.9). Each
+// Typed accessors for the common fields (EMV MPM v1.1 Table 3.6). Each
 // returns a substring of the payload, or "" when the object is absent.
 
 // PayloadFormat returns the Payload Format Indicator, ID 00 ("01" in
@@ -39,7 +39,7 @@ func (p *Payload) value(id Tag) string {
 }
 
 // Initiation is the Point of Initiation Method, ID 01 (EMV MPM v1.1
-// §4.7.2). The zero value, [InitiationUnspecified], means 01 is absent.
+// Table 3.6). The zero value, [InitiationUnspecified], means 01 is absent.
 type Initiation uint8
 
 const (
@@ -71,7 +71,7 @@ func (p *Payload) Initiation() Initiation {
 	return InitiationUnspecified
 }
 
-// FeeKind is the Tip or Convenience Indicator, ID 55 (EMV MPM v1.1 §4.7.5).
+// FeeKind is the Tip or Convenience Indicator, ID 55 (EMV MPM v1.1 Table 3.6).
 // The zero value, [FeeNone], means 55 is absent.
 type FeeKind uint8
 
@@ -135,7 +135,7 @@ func (p *Payload) MerchantAccounts() iter.Seq[MerchantAccount] {
 }
 
 // Language is the Merchant Information - Language Template, ID 64 (EMV MPM
-// v1.1 §4.9): the merchant's name and city in a local script.
+// v1.1 Table 3.6): the merchant's name and city in a local script.
 type Language struct {
 	Preference string // ISO 639-1 code, sub-ID 00 (case varies in the field)
 	Name       string // sub-ID 01, counted in characters

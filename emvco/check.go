@@ -28,7 +28,7 @@ type fixedCheck struct {
 }
 
 // fixedChecks are the fields whose malformation makes a payment impossible
-// to carry out (EMV MPM v1.1 §4.7.1-4.7.8); the parser refuses them.
+// to carry out (EMV MPM v1.1 Table 3.6); the parser refuses them.
 var fixedChecks = [...]fixedCheck{
 	{TagPayloadFormat, isTwoDigits, "payload format indicator is not two digits"},
 	{TagPointOfInitiation, validInitiation, "point of initiation is not 11 or 12"},

@@ -119,3 +119,16 @@ func ExampleParseCPM() {
 	// CPV01 [A0000000555555 Product1 123456******3458] [A0000000666666 Product2 123456******3458]
 	// Product2 123456******3458 CARDHOLDER/EMV [ru es de en]
 }
+
+func ExampleLint() {
+	// A Pix code whose name is over 25 characters and whose city is not
+	// ans: real payers' apps pay it, the linter reports it.
+	p, _ := emvco.Parse("00020101021126330014br.gov.bcb.pix0111002051041185204000053039865406350.005802BR5928Leone Parise Vieira da Silva6006Maceió62070503***6304E5FB")
+	for _, f := range emvco.Lint(p) {
+		fmt.Println(f.Severity, f.Rule, f.Path, "-", f.Ref)
+	}
+	// Output:
+	// warning mpm-mcc-not-applicable 52 - EMV MPM v1.1 Table 3.6 (ID 52), ISO 18245
+	// error mpm-name-length 59 - EMV MPM v1.1 Table 3.6 (IDs 52-61)
+	// error mpm-format-ans 60 - EMV MPM v1.1 Table 3.6 (formats N, ans, S)
+}

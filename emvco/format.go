@@ -2,7 +2,7 @@ package emvco
 
 import "unicode/utf8"
 
-// Value formats of EMV MPM v1.1 §4.3.2: N (digits), ans (the EMV common
+// Value formats of EMV MPM v1.1 (Table 3.6): N (digits), ans (the EMV common
 // character set, printable ASCII 0x20-0x7E) and S (any Unicode text, UTF-8).
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
@@ -22,7 +22,7 @@ func isDigits(s string) bool {
 
 // IsANS reports whether s holds only characters of the ans set (EMV Book 4
 // common character set, printable ASCII 0x20-0x7E), the format of most
-// root fields (EMV MPM v1.1 §4.3.2).
+// root fields (EMV MPM v1.1 Table 3.6).
 func IsANS(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < 0x20 || s[i] > 0x7E {
@@ -33,7 +33,7 @@ func IsANS(s string) bool {
 }
 
 // ValidAmount reports whether s has the form of a transaction amount or a
-// fixed convenience fee (EMV MPM v1.1 §4.7.6): at most 13 characters,
+// fixed convenience fee (EMV MPM v1.1 Table 3.6, IDs 54 and 56): at most 13 characters,
 // digits with at most one ".", at least one digit before it, and not zero.
 // "98.73", "98" and "98." are valid; "98,73", "3 705", ".5" and "0.00" are
 // not. Whether the decimals suit the currency is a conformance question

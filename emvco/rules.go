@@ -3,7 +3,7 @@ package emvco
 import "unicode/utf8"
 
 // Field rules the Builder enforces on values it is given (EMV MPM v1.1
-// §4.7-4.9, Tables 3.6-3.8). The parser is deliberately more lenient; see
+// Table 3.6 and §4.8). The parser is deliberately more lenient; see
 // [Parse].
 
 // maxLen is the largest number of characters of a variable-length root ans
@@ -20,7 +20,7 @@ func rootMaxLen(id Tag) int {
 	return 0
 }
 
-// additionalMaxLen is the limit of sub-objects 01-11 of 62 (Table 3.7).
+// additionalMaxLen is the limit of sub-objects 01-11 of 62 (§4.8).
 var additionalMaxLen = [12]int{0, 25, 25, 25, 25, 25, 25, 25, 25, 3, 20, 3}
 
 // valueScan is what one pass over a value learns: whether it is valid
@@ -170,7 +170,7 @@ func checkTLV(content string) error {
 }
 
 // ValidPercentage reports whether s is a percentage convenience fee
-// (EMV MPM v1.1 §4.7.7): "00.01" to "99.99", at most five characters, digits
+// (EMV MPM v1.1 Table 3.6, ID 57): "00.01" to "99.99", at most five characters, digits
 // with at most one ".", no "%".
 func ValidPercentage(s string) bool {
 	if s == "" || len(s) > 5 || !isDigit(s[0]) {
@@ -194,7 +194,7 @@ func ValidPercentage(s string) bool {
 	return nonZero && intDigits <= 2 && fracDigits <= 2
 }
 
-// checkFees applies the 55/56/57 consistency rules (EMV MPM v1.1 §4.7.5-7):
+// checkFees applies the 55/56/57 consistency rules (EMV MPM v1.1 Table 3.6, IDs 55-57):
 // 56 is present exactly when 55 is 02, 57 exactly when 55 is 03.
 func checkFees(root *frame) error {
 	tip, fixed, pct := root.fee[0], root.fee[1], root.fee[2]

@@ -27,7 +27,7 @@ const (
 )
 
 // Sub-objects of the Additional Data Field Template, ID 62 (EMV MPM v1.1
-// §4.8, Table 3.7). 10 and 11 are new in v1.1.
+// §4.8). 10 and 11 are new in v1.1.
 const (
 	TagBillNumber          Tag = 1
 	TagMobileNumber        Tag = 2
@@ -43,7 +43,7 @@ const (
 )
 
 // Sub-objects of the Merchant Information - Language Template, ID 64
-// (EMV MPM v1.1 §4.9).
+// (EMV MPM v1.1 Table 3.6, ID 64).
 const (
 	TagLanguagePreference Tag = 0
 	TagAlternateName      Tag = 1

@@ -1,0 +1,165 @@
+package profile
+
+import (
+	"strings"
+	"time"
+
+	"github.com/qrbridge/qrbridge/emvco"
+)
+
+// Profile is one national scheme built on EMV MPM: how to recognise it in
+// a payload and what its rules add to, or relax in, the EMVCo ones.
+type Profile struct {
+	// Name is the scheme's stable name: "pix", "promptpay", "sgqr".
+	Name string
+	// Country is the ISO 3166-1 alpha-2 code the scheme serves.
+	Country string
+	// Match reports whether a template's sub-ID 00 (its GUID, or for KHQR
+	// its account ID) belongs to the scheme. Matching is by content, never
+	// by tag number, since IDs float (SGQR assigns 26, 27, ... in order).
+	Match func(guid string) bool
+	// Lint adjusts the findings for a payload that carries the scheme in
+	// template t: it may drop or downgrade core findings the scheme
+	// relaxes, and adds its own. now is the registry's clock.
+	Lint func(p *emvco.Payload, t emvco.Object, fs []emvco.Finding, now time.Time) []emvco.Finding
+}
+
+// guidIs returns a matcher for GUIDs equal to any of ids, ignoring case.
+func guidIs(ids ...string) func(string) bool {
+	return func(g string) bool {
+		for _, id := range ids {
+			if strings.EqualFold(g, id) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// Match is one scheme found in a payload: the profile's name and the tag
+// path of the template that carries it ("26", "51"), or of the primitive
+// for card networks ("15").
+type Match struct {
+	Scheme string
+	Path   string
+}
+
+// Registry holds the profiles a [emvco.Linter] consults. It implements
+// [emvco.Rule]. The zero Registry holds no profile and uses time.Now; a
+// Registry is safe for concurrent use once built.
+type Registry struct {
+	profiles []Profile
+	// Now is the clock for expiry rules (PayNow, KHQR); nil means time.Now.
+	Now func() time.Time
+}
+
+// New returns a registry of the given profiles.
+func New(ps ...Profile) *Registry { return &Registry{profiles: ps} }
+
+// Default returns a fresh registry of every built-in profile.
+func Default() *Registry { return New(Builtin()...) }
+
+// Builtin returns the built-in profiles, freshly allocated so callers may
+// change their copy.
+func Builtin() []Profile {
+	return []Profile{
+		pix(), promptPay(), payNow(), sgqr(), duitNow(), qris(), vietQR(), fps(),
+		khqr(), qrPh(), bharat(), korea(), jpqr(),
+	}
+}
+
+// Linter returns an [emvco.Linter] that runs the core rules and then the
+// registry's profiles.
+func (r *Registry) Linter() *emvco.Linter { return &emvco.Linter{Rules: []emvco.Rule{r}} }
+
+// Schemes names every scheme p belongs to, with the tag each lives in, in
+// payload order: the national profiles by GUID, and the card networks of
+// the primitive merchant account IDs 02-25. A payload may carry several
+// (SGQR, Bharat QR, multi-network stickers).
+func (r *Registry) Schemes(p *emvco.Payload) []Match {
+	var out []Match
+	for o := range p.Objects() {
+		if name := cardNetwork(o.ID()); name != "" {
+			out = append(out, Match{Scheme: name, Path: o.Path()})
+			continue
+		}
+		if pr := r.profileOf(o); pr != nil {
+			out = append(out, Match{Scheme: pr.Name, Path: o.Path()})
+		}
+	}
+	return out
+}
+
+// profileOf returns the profile of a template, by its sub-ID 00.
+func (r *Registry) profileOf(o emvco.Object) *Profile {
+	if i := r.indexOf(o); i >= 0 {
+		return &r.profiles[i]
+	}
+	return nil
+}
+
+// indexOf returns the index of the profile a template belongs to, or -1.
+func (r *Registry) indexOf(o emvco.Object) int {
+	if !o.IsTemplate() {
+		return -1
+	}
+	g, ok := o.Lookup(emvco.TagGUID)
+	if !ok {
+		return -1
+	}
+	for i := range r.profiles {
+		if r.profiles[i].Match(g.Value()) {
+			return i
+		}
+	}
+	return -1
+}
+
+// Lint implements [emvco.Rule]: each profile found in p adjusts the
+// findings once, given the first template that carries it. It allocates
+// nothing for a payload that carries no profile.
+func (r *Registry) Lint(p *emvco.Payload, fs []emvco.Finding) []emvco.Finding {
+	var done [2]uint64 // profiles already run, by index (up to 128)
+	now := time.Time{}
+	for o := range p.Objects() {
+		i := r.indexOf(o)
+		if i < 0 || i >= 128 || done[i/64]&(1<<(i%64)) != 0 || r.profiles[i].Lint == nil {
+			continue
+		}
+		done[i/64] |= 1 << (i % 64)
+		if now.IsZero() {
+			now = r.now()
+		}
+		fs = r.profiles[i].Lint(p, o, fs, now)
+	}
+	return fs
+}
+
+func (r *Registry) now() time.Time {
+	if r.Now != nil {
+		return r.Now()
+	}
+	return time.Now()
+}
+
+// cardNetwork names the network of a primitive merchant account ID
+// (EMV MPM v1.1 Table 3.6).
+func cardNetwork(id emvco.Tag) string {
+	switch {
+	case id == 2 || id == 3:
+		return "visa"
+	case id == 4 || id == 5:
+		return "mastercard"
+	case id >= 6 && id <= 8, id >= 17 && id <= 25:
+		return "emvco-reserved"
+	case id == 9 || id == 10:
+		return "discover"
+	case id == 11 || id == 12:
+		return "amex"
+	case id == 13 || id == 14:
+		return "jcb"
+	case id == 15 || id == 16:
+		return "unionpay"
+	}
+	return ""
+}

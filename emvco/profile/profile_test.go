@@ -1,0 +1,188 @@
+package profile
+
+import (
+	"testing"
+	"time"
+
+	"github.com/qrbridge/qrbridge/emvco"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const (
+	pixExample  = "00020126580014br.gov.bcb.pix0136123e4567-e12b-12d1-a456-4266554400005204000053039865802BR5913Fulano de Tal6008BRASILIA62070503***63041D3D"
+	specExample = "00020101021229300012D156000000000510A93FO3230Q31280012D15600000001030812345678520441115802CN5914BEST TRANSPORT6007BEIJING64200002ZH0104最佳运输0202北京540523.7253031565502016233030412340603***0708A60086670902ME91320016A0112233449988770708123456786304A13A"
+)
+
+func mustParse(t testing.TB, s string) *emvco.Payload {
+	t.Helper()
+	p, err := emvco.Parse(s)
+	require.NoError(t, err)
+	return p
+}
+
+func entry(t testing.TB, i int) *emvco.Payload {
+	e, ok := corpus(t)[i]
+	require.True(t, ok, "corpus entry %d", i)
+	return mustParse(t, e.Payload)
+}
+
+func TestViews(t *testing.T) {
+	pix, ok := PixOf(mustParse(t, pixExample))
+	require.True(t, ok)
+	assert.Equal(t, Pix{Key: "123e4567-e12b-12d1-a456-426655440000", TxID: "***"}, pix)
+
+	pp, ok := PromptPayOf(entry(t, 28))
+	require.True(t, ok)
+	assert.Equal(t, PromptPay{Kind: PromptPayTransfer, ProxyType: ProxyMobile, Proxy: "0066801234567"}, pp)
+	bill, ok := PromptPayOf(entry(t, 33))
+	require.True(t, ok)
+	assert.Equal(t, PromptPayBillPayment, bill.Kind)
+	assert.Equal(t, "099400016550100", bill.BillerID)
+
+	pn, ok := PayNowOf(entry(t, 37))
+	require.True(t, ok)
+	assert.Equal(t, PayNow{ProxyType: "2", Proxy: "202012345X", Editable: true, Expiry: "20211231", Reference: "987654321X"}, pn)
+	sg, ok := SGQROf(entry(t, 37))
+	require.True(t, ok)
+	assert.Equal(t, "01.0001", sg.Version)
+
+	vn, ok := VietQROf(entry(t, 49))
+	require.True(t, ok)
+	assert.Equal(t, VietQR{BIN: "970403", Account: "0011012345678", Service: "QRIBFTTA", Purpose: "thanh toan don hang"}, vn)
+
+	q, ok := QRISOf(entry(t, 43))
+	require.True(t, ok)
+	assert.Len(t, q.NMID, 15)
+	assert.NotEmpty(t, q.Acquirer)
+
+	dn, ok := DuitNowOf(entry(t, 57))
+	require.True(t, ok)
+	assert.Len(t, dn.Participant, 6)
+
+	kh, ok := KHQROf(entry(t, 63))
+	require.True(t, ok)
+	assert.Equal(t, "john_smith@devb", kh.AccountID)
+	assert.True(t, kh.Merchant)
+	assert.Equal(t, int64(1613438575892), kh.Created.UnixMilli())
+
+	kr, ok := KoreaOf(entry(t, 72))
+	require.True(t, ok)
+	assert.NotEmpty(t, kr.MerchantNumber)
+
+	_, ok = PixOf(mustParse(t, specExample))
+	assert.False(t, ok)
+	_, ok = FPSOf(entry(t, 60))
+	assert.True(t, ok)
+	_, ok = QRPhOf(entry(t, 67))
+	assert.True(t, ok)
+}
+
+func TestSchemesOfMultiNetworkCode(t *testing.T) {
+	var names []string
+	for _, m := range testRegistry().Schemes(entry(t, 37)) {
+		names = append(names, m.Scheme+"@"+m.Path)
+	}
+	assert.Equal(t, []string{"paynow@26", "sgqr@51"}, names)
+	names = names[:0]
+	for _, m := range testRegistry().Schemes(entry(t, 76)) {
+		names = append(names, m.Scheme)
+	}
+	assert.Equal(t, []string{"visa", "mastercard"}, names)
+	assert.Empty(t, testRegistry().Schemes(mustParse(t, specExample)))
+}
+
+func TestGeneratorsMatchKnownGoodCodes(t *testing.T) {
+	p, err := PixStatic("123e4567-e12b-12d1-a456-426655440000", "Fulano de Tal", "BRASILIA", PixOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, pixExample, p.String(), "the BCB manual's example")
+
+	p, err = PromptPayMobile("0801234567", "")
+	require.NoError(t, err)
+	assert.Equal(t, corpus(t)[28].Payload, p.String(), "dtinth/promptpay-qr static mobile")
+	p, err = PromptPayMobile("+66000000000", "4.22")
+	require.NoError(t, err)
+	assert.Equal(t, corpus(t)[30].Payload, p.String(), "dtinth/promptpay-qr dynamic")
+
+	p, err = VietQRAccount("970403", "0011012345678", VietQROptions{Amount: "180000", BillNumber: "NPS6869", Purpose: "thanh toan don hang"})
+	require.NoError(t, err)
+	assert.Equal(t, corpus(t)[49].Payload, p.String(), "vietqr-ts dynamic account")
+
+	p, err = PayNowMobile("+6512345678", PayNowOptions{Amount: "1234.56", Expiry: "20301231", Name: "ME", Reference: "BILLNO"})
+	require.NoError(t, err)
+	want := entry(t, 40)
+	// 01 differs on purpose: that code is static (11) though it carries an
+	// amount; the generator marks coded amounts dynamic (12).
+	for _, path := range []string{"26.00", "26.01", "26.02", "26.03", "26.04", "52", "53", "54", "58", "59", "60", "62.01"} {
+		got, _ := p.Lookup(path)
+		exp, _ := want.Lookup(path)
+		assert.Equal(t, exp, got, "paynow field %s matches zionsg/sgqr-parser", path)
+	}
+}
+
+func TestGeneratedCodesLintClean(t *testing.T) {
+	r := testRegistry()
+	var codes []*emvco.Payload
+	for _, f := range []func() (*emvco.Payload, error){
+		func() (*emvco.Payload, error) {
+			return PixStatic("+5561912345678", "LOJA", "BRASILIA", PixOptions{Amount: "10.00", TxID: "PEDIDO42"})
+		},
+		func() (*emvco.Payload, error) { return PromptPayNationalID("1234567890123", "50.00") },
+		func() (*emvco.Payload, error) { return PayNowUEN("201234512X", PayNowOptions{}) },
+		func() (*emvco.Payload, error) {
+			return VietQRAccount("970436", "1234567890", VietQROptions{Card: true})
+		},
+	} {
+		p, err := f()
+		require.NoError(t, err)
+		codes = append(codes, p)
+	}
+	for _, p := range codes {
+		fs := r.Linter().Lint(p)
+		assert.False(t, emvco.HasErrors(fs), "%s: %v", p.String(), fs)
+		assert.NotEmpty(t, r.Schemes(p))
+	}
+	for _, bad := range []func() error{
+		func() error { _, err := PixStatic("not a key", "N", "C", PixOptions{}); return err },
+		func() error { _, err := PromptPayMobile("12345", ""); return err },
+		func() error { _, err := PromptPayNationalID("123", ""); return err },
+		func() error { _, err := PayNowMobile("+1555", PayNowOptions{}); return err },
+		func() error { _, err := PayNowUEN("X", PayNowOptions{}); return err },
+		func() error { _, err := VietQRAccount("97", "1", VietQROptions{}); return err },
+	} {
+		assert.ErrorIs(t, bad(), emvco.ErrFormat)
+	}
+}
+
+func TestDynamic(t *testing.T) {
+	r := testRegistry()
+	q, err := r.Dynamic(mustParse(t, pixExample), "25.90", "PEDIDO42")
+	require.NoError(t, err)
+	assert.Equal(t, emvco.InitiationDynamic, q.Initiation())
+	tx, _ := q.Lookup("62.05")
+	assert.Equal(t, "PEDIDO42", tx)
+
+	q, err = r.Dynamic(entry(t, 37), "12.30", "INV1")
+	require.NoError(t, err)
+	ref, _ := q.Lookup("62.01")
+	assert.Equal(t, "INV1", ref, "sgqr/paynow reference in 62.01")
+
+	_, err = r.Dynamic(entry(t, 49), "1.5", "")
+	assert.ErrorIs(t, err, emvco.ErrFormat, "VND has no minor units")
+	_, err = r.Dynamic(mustParse(t, pixExample), "0", "")
+	assert.ErrorIs(t, err, emvco.ErrFormat)
+}
+
+func TestExpiryRulesFollowTheClock(t *testing.T) {
+	r := Default()
+	r.Now = func() time.Time { return time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC) }
+	for _, f := range r.Linter().Lint(entry(t, 37)) {
+		assert.NotEqual(t, "paynow-expired", f.Rule, "expires 2021-12-31")
+	}
+	r.Now = func() time.Time { return time.Date(2022, 1, 2, 0, 0, 0, 0, time.UTC) }
+	rules := map[string]bool{}
+	for _, f := range r.Linter().Lint(entry(t, 37)) {
+		rules[f.Rule] = true
+	}
+	assert.True(t, rules["paynow-expired"])
+}

@@ -1,0 +1,142 @@
+package profile
+
+import (
+	"testing"
+
+	"github.com/qrbridge/qrbridge/emvco"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func lintedRules(t *testing.T, p *emvco.Payload) map[string]bool {
+	t.Helper()
+	got := map[string]bool{}
+	for _, f := range testRegistry().Linter().Lint(p) {
+		got[f.Rule] = true
+	}
+	return got
+}
+
+// bharatCode is a Bharat QR with a UPI VPA, built for the tests (no real
+// Bharat QR in the corpus parses: its only vector has an empty 28.01).
+func bharatCode(t *testing.T) *emvco.Payload {
+	var b emvco.Builder
+	b.Add(0, "01").Add(1, "11")
+	b.Template(26, func(b *emvco.Builder) { b.Add(0, "A000000524").Add(1, "merchant@upi") })
+	b.Add(52, "5411").Add(53, "356").Add(58, "IN").Add(59, "KIRANA STORE").Add(60, "MUMBAI")
+	s, err := b.String()
+	require.NoError(t, err)
+	return mustParse(t, s)
+}
+
+// TestProfileRules triggers each profile rule by a structural edit of a
+// code that lints clean under its profile.
+func TestProfileRules(t *testing.T) {
+	pix := mustParse(t, pixExample)
+	pp := entry(t, 28)
+	bill := entry(t, 33)
+	paynow, err := PayNowMobile("+6591234567", PayNowOptions{Expiry: "20991231"})
+	require.NoError(t, err)
+	vn := entry(t, 48)
+	tests := []struct {
+		rule string
+		base *emvco.Payload
+		edit func(*emvco.Editor) *emvco.Editor
+	}{
+		{"pix-currency", pix, func(e *emvco.Editor) *emvco.Editor { return e.Set("53", "840") }},
+		{"pix-country", pix, func(e *emvco.Editor) *emvco.Editor { return e.Set("58", "PT") }},
+		{"pix-key", pix, func(e *emvco.Editor) *emvco.Editor { return e.Set("26.01", "not-a-key") }},
+		{"pix-url-scheme", pix, func(e *emvco.Editor) *emvco.Editor {
+			return e.Delete("26.01").Set("26.25", "https://pix.example.com/qr/v2/abc")
+		}},
+		{"pix-key-or-url", pix, func(e *emvco.Editor) *emvco.Editor { return e.Delete("26.01") }},
+		{"pix-txid", pix, func(e *emvco.Editor) *emvco.Editor { return e.Set("62.05", "TX-1") }},
+		{"pix-automatic-url", pix, func(e *emvco.Editor) *emvco.Editor { return e.Set("80.00", "br.gov.bcb.pix").Set("80.01", "x") }},
+		{"promptpay-currency", pp, func(e *emvco.Editor) *emvco.Editor { return e.Set("53", "840") }},
+		{"promptpay-country", pp, func(e *emvco.Editor) *emvco.Editor { return e.Set("58", "LA") }},
+		{"promptpay-proxy", pp, func(e *emvco.Editor) *emvco.Editor { return e.Set("29.01", "12345") }},
+		{"promptpay-biller", bill, func(e *emvco.Editor) *emvco.Editor { return e.Set("30.01", "123") }},
+		{"promptpay-reference", bill, func(e *emvco.Editor) *emvco.Editor { return e.Delete("30.02") }},
+		{"sg-currency", paynow, func(e *emvco.Editor) *emvco.Editor { return e.Set("53", "458") }},
+		{"sg-country", paynow, func(e *emvco.Editor) *emvco.Editor { return e.Set("58", "MY") }},
+		{"paynow-proxy", paynow, func(e *emvco.Editor) *emvco.Editor { return e.Set("26.02", "91234567") }},
+		{"paynow-proxy-type", paynow, func(e *emvco.Editor) *emvco.Editor { return e.Set("26.01", "1") }},
+		{"paynow-editable", paynow, func(e *emvco.Editor) *emvco.Editor { return e.Set("26.03", "0") }},
+		{"paynow-expiry", paynow, func(e *emvco.Editor) *emvco.Editor { return e.Set("26.04", "2099-12") }},
+		{"paynow-expired", paynow, func(e *emvco.Editor) *emvco.Editor { return e.Set("26.04", "20200101") }},
+		{"sgqr-id", entry(t, 38), func(e *emvco.Editor) *emvco.Editor { return e.Delete("51.01") }},
+		{"duitnow-participant", entry(t, 57), func(e *emvco.Editor) *emvco.Editor { return e.Set("26.01", "12") }},
+		{"duitnow-currency", entry(t, 57), func(e *emvco.Editor) *emvco.Editor { return e.Set("53", "702") }},
+		{"qris-nmid", entry(t, 43), func(e *emvco.Editor) *emvco.Editor { return e.Set("51.02", "ID123") }},
+		{"qris-criteria", entry(t, 43), func(e *emvco.Editor) *emvco.Editor { return e.Set("51.03", "XXL") }},
+		{"qris-repository", entry(t, 43), func(e *emvco.Editor) *emvco.Editor { return e.Delete("51.00").Delete("51.02").Delete("51.03") }},
+		{"qris-currency", entry(t, 43), func(e *emvco.Editor) *emvco.Editor { return e.Set("53", "840") }},
+		{"vietqr-service", vn, func(e *emvco.Editor) *emvco.Editor { return e.Set("38.02", "QRPUSH") }},
+		{"vietqr-beneficiary", vn, func(e *emvco.Editor) *emvco.Editor { return e.Set("38.01", "00021201021") }},
+		{"vietqr-currency", vn, func(e *emvco.Editor) *emvco.Editor { return e.Set("53", "840") }},
+		{"fps-proxy", entry(t, 60), func(e *emvco.Editor) *emvco.Editor { return e.Delete("26.02").Delete("26.03").Delete("26.04") }},
+		{"fps-currency", entry(t, 60), func(e *emvco.Editor) *emvco.Editor { return e.Set("53", "840") }},
+		{"khqr-expiry", entry(t, 62), func(e *emvco.Editor) *emvco.Editor { return e.Set("54", "1.00").Delete("99.01") }},
+		{"khqr-expired", entry(t, 62), func(e *emvco.Editor) *emvco.Editor {
+			return e.Set("99.00", "1600000000000").Set("99.01", "1600000100000")
+		}},
+		{"khqr-currency", entry(t, 62), func(e *emvco.Editor) *emvco.Editor { return e.Set("53", "764") }},
+		{"qrph-bic", entry(t, 67), func(e *emvco.Editor) *emvco.Editor { return e.Delete("28.01") }},
+		{"qrph-currency", entry(t, 67), func(e *emvco.Editor) *emvco.Editor { return e.Set("53", "840") }},
+		{"bharat-vpa", bharatCode(t), func(e *emvco.Editor) *emvco.Editor { return e.Set("26.01", "9876543210") }},
+		{"bharat-currency", bharatCode(t), func(e *emvco.Editor) *emvco.Editor { return e.Set("53", "840") }},
+		{"korea-merchant", entry(t, 72), func(e *emvco.Editor) *emvco.Editor { return e.Delete("26.05") }},
+		{"korea-currency", entry(t, 72), func(e *emvco.Editor) *emvco.Editor { return e.Set("53", "840") }},
+		{"korea-country", entry(t, 72), func(e *emvco.Editor) *emvco.Editor { return e.Set("58", "JP") }},
+		{"jpqr-currency", entry(t, 10), func(e *emvco.Editor) *emvco.Editor { return e.Set("53", "840") }},
+		{"jpqr-country", entry(t, 10), func(e *emvco.Editor) *emvco.Editor { return e.Set("58", "KR") }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.rule, func(t *testing.T) {
+			assert.False(t, lintedRules(t, tt.base)[tt.rule], "base code already has %s", tt.rule)
+			changed, err := tt.edit(tt.base.Edit()).Payload()
+			require.NoError(t, err)
+			assert.True(t, lintedRules(t, changed)[tt.rule], "%s not triggered by %s", tt.rule, changed.String())
+		})
+	}
+}
+
+// TestRelaxations: each profile drops the core findings its scheme
+// permits, and only for payloads that carry it.
+func TestRelaxations(t *testing.T) {
+	core := func(p *emvco.Payload) map[string]bool {
+		got := map[string]bool{}
+		for _, f := range emvco.Lint(p) {
+			got[f.Rule+"@"+f.Path] = true
+		}
+		return got
+	}
+	tests := []struct {
+		name    string
+		p       *emvco.Payload
+		relaxed string
+	}{
+		{"promptpay omits 59", entry(t, 28), "mpm-missing-field@59"},
+		{"pix uses mcc 0000", mustParse(t, pixExample), "mpm-mcc-not-applicable@52"},
+		{"duitnow uses pfi 02", entry(t, 57), "mpm-payload-format@00"},
+		{"qr ph puts a guid in 62.00", entry(t, 67), "mpm-additional-id-00@62.00"},
+		{"khqr account ids are not guids", entry(t, 62), "mpm-guid-form@30.00"},
+		{"vietqr omits 52", entry(t, 48), "mpm-missing-field@52"},
+	}
+	for _, tt := range tests {
+		assert.True(t, core(tt.p)[tt.relaxed], "%s: the core rule fires", tt.name)
+		rules := map[string]bool{}
+		for _, f := range testRegistry().Linter().Lint(tt.p) {
+			rules[f.Rule+"@"+f.Path] = true
+		}
+		assert.False(t, rules[tt.relaxed], "%s: the profile relaxes it", tt.name)
+	}
+	// Without the profile's GUID the relaxation does not apply.
+	other, err := mustParse(t, pixExample).Edit().Set("26.00", "com.example.pay").Payload()
+	require.NoError(t, err)
+	rules := map[string]bool{}
+	for _, f := range testRegistry().Linter().Lint(other) {
+		rules[f.Rule] = true
+	}
+	assert.True(t, rules["mpm-mcc-not-applicable"])
+}
