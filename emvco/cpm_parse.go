@@ -58,6 +58,11 @@ func (c *CPM) decode() error {
 	if len(c.text) > cpmMaxText {
 		return &ParseError{Offset: cpmMaxText, Err: because(ErrLength, "payload is longer than a qr code can hold")}
 	}
+	// encoding/base64 skips CR and LF anywhere, even in strict mode; a
+	// payload that carries them is not the text it claims to be.
+	if i := strings.IndexAny(c.text, "\r\n"); i >= 0 {
+		return &ParseError{Offset: i, Err: because(ErrSyntax, "text is not padded standard base64")}
+	}
 	data, err := enc.DecodeString(c.text)
 	if err != nil {
 		off := 0

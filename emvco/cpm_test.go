@@ -179,6 +179,7 @@ func TestParseCPMRefusals(t *testing.T) {
 		{"mpm", "000201", ErrSyntax, ""},
 		{"not base64", "hQVDUFYwMWEa*", ErrSyntax, ""},
 		{"unpadded", strings.TrimRight(cpmB1, "="), ErrSyntax, ""},
+		{"embedded newline", cpmB1[:10] + "\r\n" + cpmB1[10:], ErrSyntax, ""},
 		{"wrong version", base64.StdEncoding.EncodeToString(unhex("85054350563032" + validApp)), ErrFormat, "85"},
 		{"no application", cpmOf(""), ErrMissing, "61"},
 		{"truncated", cpmOf("611A4F07A0000000555555"), ErrLength, ""},
