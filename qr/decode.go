@@ -1,0 +1,140 @@
+package qr
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	_ "image/gif" // the accepted formats: PNG, JPEG, GIF, nothing else
+	_ "image/jpeg"
+	_ "image/png"
+	"io"
+)
+
+// Default caps of the zero [Decoder].
+const (
+	DefaultMaxBytes  = 10 << 20 // 10 MiB of image data
+	DefaultMaxPixels = 16 << 20 // 16 Mpx, checked from the header before decoding
+	defaultWorkPx    = 2 << 20  // photos are downscaled to about 2 Mpx first
+)
+
+// Decoder reads QR codes from images, safely: input is bounded in bytes,
+// the image header is checked against a pixel cap before the image is
+// decoded (a 600-byte PNG can otherwise claim 65535×65535 and exhaust
+// memory), and large photos are downscaled before detection. The zero
+// value uses the defaults; a Decoder is safe for concurrent use.
+type Decoder struct {
+	// MaxBytes caps the input read by DecodeBytes and DecodeReader; 0
+	// means DefaultMaxBytes.
+	MaxBytes int64
+	// MaxPixels caps width × height; 0 means DefaultMaxPixels.
+	MaxPixels int
+}
+
+// Result is a decoded QR code and what is known of its symbol.
+type Result struct {
+	Text    string
+	Version int             // 1-40
+	Level   Level           // error-correction level
+	ECI     bool            // the symbol carried an ECI segment
+	Bounds  image.Rectangle // where the finder patterns were found, in image pixels
+	Stage   string          // the cascade stage that read it: "pure", "hybrid", …
+	// Segments lists the modes of the symbol's segments in order, read
+	// from its data codewords: an EMVCo symbol must hold only ECI and
+	// byte segments (EMV MPM §4.12).
+	Segments []SegmentMode
+}
+
+// Decode reads one QR code from img with the zero Decoder.
+func Decode(img image.Image) (Result, error) {
+	var d Decoder
+	return d.Decode(img)
+}
+
+// DecodeBytes reads one QR code from PNG, JPEG or GIF bytes with the zero
+// Decoder.
+func DecodeBytes(b []byte) (Result, error) {
+	var d Decoder
+	return d.DecodeBytes(b)
+}
+
+// DecodeBytes reads one QR code from PNG, JPEG or GIF bytes.
+func (d *Decoder) DecodeBytes(b []byte) (Result, error) {
+	return d.DecodeReader(bytes.NewReader(b))
+}
+
+// DecodeReader reads one QR code from an image stream, reading at most
+// MaxBytes.
+func (d *Decoder) DecodeReader(r io.Reader) (Result, error) {
+	img, err := d.readImage(r)
+	if err != nil {
+		return Result{}, err
+	}
+	return d.Decode(img)
+}
+
+// Decode reads one QR code from img.
+func (d *Decoder) Decode(img image.Image) (Result, error) {
+	if err := d.checkPixels(img.Bounds()); err != nil {
+		return Result{}, err
+	}
+	return decodeCascade(prepare(img))
+}
+
+func (d *Decoder) maxBytes() int64 {
+	if d.MaxBytes > 0 {
+		return d.MaxBytes
+	}
+	return DefaultMaxBytes
+}
+
+func (d *Decoder) checkPixels(r image.Rectangle) error {
+	max := d.MaxPixels
+	if max <= 0 {
+		max = DefaultMaxPixels
+	}
+	w, h := r.Dx(), r.Dy()
+	if w <= 0 || h <= 0 {
+		return fmt.Errorf("%w: empty image", ErrFormat)
+	}
+	if int64(w)*int64(h) > int64(max) {
+		return fmt.Errorf("%w: %d×%d pixels, at most %d", ErrImageTooLarge, w, h, max)
+	}
+	return nil
+}
+
+// readImage reads at most MaxBytes, checks the header's dimensions, and
+// only then decodes the pixels.
+func (d *Decoder) readImage(r io.Reader) (image.Image, error) {
+	max := d.maxBytes()
+	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%w: more than %d bytes", ErrImageTooLarge, max)
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+	}
+	if err := d.checkPixels(image.Rect(0, 0, cfg.Width, cfg.Height)); err != nil {
+		return nil, err
+	}
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+	}
+	return img, nil
+}
+
+// errorFrom maps the cascade's last failure to a sentinel.
+func errorFrom(found bool, last error) error {
+	if found {
+		return fmt.Errorf("%w: %v", ErrUnreadable, last)
+	}
+	if last == nil {
+		last = errors.New("no finder patterns")
+	}
+	return fmt.Errorf("%w: %v", ErrNotFound, last)
+}

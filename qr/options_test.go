@@ -1,0 +1,105 @@
+package qr
+
+import (
+	"flag"
+	"image"
+	"image/color"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+
+func TestOptionsRefusals(t *testing.T) {
+	p := corpusPayloads(t)[1]
+	tests := []struct {
+		name string
+		o    Options
+		want error
+	}{
+		{"module 1 px", Options{ModuleSize: 1}, ErrOptions},
+		{"size too small", Options{Size: 50}, ErrOptions},
+		{"grey on grey", Options{Foreground: color.Gray{Y: 100}, Background: color.Gray{Y: 160}}, ErrOptions},
+		{"light on dark", Options{Foreground: color.White, Background: color.Black}, ErrOptions},
+		{"logo 20%", Options{Logo: testLogo(), LogoPercent: 20}, ErrLogoTooLarge},
+	}
+	for _, tt := range tests {
+		s, err := Encode(p, tt.o)
+		if err == nil {
+			_, err = s.Image()
+		}
+		assert.ErrorIs(t, err, tt.want, tt.name)
+	}
+	_, err := Encode(p, Options{MaxVersion: 3})
+	assert.ErrorIs(t, err, ErrTooLong)
+	_, err = Encode("", Options{})
+	assert.ErrorIs(t, err, ErrOptions)
+	_, err = Encode("a\xff", Options{})
+	assert.ErrorIs(t, err, ErrOptions)
+}
+
+func TestOptionsHonoured(t *testing.T) {
+	p := corpusPayloads(t)[1]
+	s, err := Encode(p, Options{Logo: testLogo()})
+	require.NoError(t, err)
+	assert.Equal(t, LevelH, s.Level(), "a logo forces level H")
+
+	s, err = Encode(p, Options{MinVersion: 20})
+	require.NoError(t, err)
+	assert.Equal(t, 20, s.Version())
+
+	s, err = Encode(p, Options{Size: 256})
+	require.NoError(t, err)
+	img, err := s.Image()
+	require.NoError(t, err)
+	assert.LessOrEqual(t, img.Bounds().Dx(), 256)
+	assert.Greater(t, img.Bounds().Dx(), 256-(s.Size()+8), "the largest whole module size that fits")
+
+	s, err = Encode(p, Options{QuietZone: 2, ModuleSize: 3, Foreground: color.RGBA{0, 0, 128, 255}})
+	require.NoError(t, err)
+	img, err = s.Image()
+	require.NoError(t, err)
+	assert.Equal(t, (s.Size()+4)*3, img.Bounds().Dx())
+	pal := img.(*image.Paletted)
+	assert.Equal(t, color.RGBA{0, 0, 128, 255}, pal.Palette[1])
+	res, err := Decode(img)
+	require.NoError(t, err)
+	assert.Equal(t, p, res.Text)
+}
+
+// TestGolden keeps one payload's PNG, SVG and terminal renderings under
+// testdata; refresh them with go test ./qr -run Golden -update.
+func TestGolden(t *testing.T) {
+	const payload = "00020101021129370016A000000677010111011300668012345675802TH530376463046197"
+	s, err := Encode(payload, Options{ModuleSize: 4})
+	require.NoError(t, err)
+	png, err := s.PNG()
+	require.NoError(t, err)
+	svg, err := s.SVG()
+	require.NoError(t, err)
+	outputs := map[string][]byte{
+		"promptpay.png":      png,
+		"promptpay.svg":      []byte(svg),
+		"promptpay.txt":      []byte(s.Terminal(TextPlain)),
+		"promptpay.ansi.txt": []byte(s.Terminal(TextANSI)),
+	}
+	for name, got := range outputs {
+		path := "testdata/" + name + ".golden"
+		if *update {
+			require.NoError(t, os.WriteFile(path, got, 0o644))
+		}
+		want, err := os.ReadFile(path)
+		require.NoError(t, err)
+		assert.Equal(t, string(want), string(got), name)
+	}
+	res, err := DecodeBytes(png)
+	require.NoError(t, err)
+	assert.Equal(t, payload, res.Text)
+	assert.Equal(t, 1, strings.Count(svg, "<path"), "one path of runs")
+	lines := strings.Split(strings.TrimSuffix(s.Terminal(TextPlain), "\n"), "\n")
+	assert.Len(t, lines, (s.Size()+8+1)/2, "two module rows per line")
+}
