@@ -29,6 +29,7 @@ type Builder struct {
 	done   bool      // the CRC has been appended
 	lax    bool      // copying objects of a parsed payload: skip content rules
 	fees   bool      // 55, 56 or 57 was set under the rules: check them together
+	fee    [3]string // values of 55, 56 and 57, for that check
 	small  [512]byte // initial buffer: EMV MPM §4.1 caps a payload at 512 characters
 }
 
@@ -40,7 +41,6 @@ type frame struct {
 	lenAt int // offset of the template's two length digits
 	chars int // characters of content written so far
 	seen  [2]uint64
-	fee   [3]string // values of 55, 56, 57 (root only)
 }
 
 func (f *frame) has(id Tag) bool { return f.seen[id/64]&(1<<(id%64)) != 0 }
@@ -169,7 +169,7 @@ func (b *Builder) end(id Tag, n int, value string) {
 	fr.mark(id)
 	fr.chars += 4 + n
 	if b.depth == 0 && id >= TagTipIndicator && id <= TagConvenienceFeePercent {
-		fr.fee[id-TagTipIndicator] = value
+		b.fee[id-TagTipIndicator] = value
 		b.fees = b.fees || !b.lax
 	}
 }
@@ -220,7 +220,7 @@ func (b *Builder) finish() {
 		return
 	}
 	if b.fees {
-		if err := checkFees(&b.frames[0]); err != nil {
+		if err := checkFees(b.fee); err != nil {
 			b.err = err
 			return
 		}

@@ -196,8 +196,8 @@ func ValidPercentage(s string) bool {
 
 // checkFees applies the 55/56/57 consistency rules (EMV MPM v1.1 Table 3.6, IDs 55-57):
 // 56 is present exactly when 55 is 02, 57 exactly when 55 is 03.
-func checkFees(root *frame) error {
-	tip, fixed, pct := root.fee[0], root.fee[1], root.fee[2]
+func checkFees(fee [3]string) error {
+	tip, fixed, pct := fee[0], fee[1], fee[2]
 	switch {
 	case (tip == "02") != (fixed != ""):
 		return &BuildError{Path: "56", Err: because(ErrFormat, "fixed fee 56 must be present exactly when 55 is 02")}
