@@ -52,6 +52,9 @@ func lintNotes(p *Payload, fs []Finding) []Finding {
 	if n.ByteLengths {
 		fs = append(fs, Finding{Rule: "mpm-byte-lengths", Severity: SeverityError, Message: "lengths count utf-8 bytes, not characters", Ref: refTLV})
 	}
+	if n.TrailingWhitespace {
+		fs = append(fs, Finding{Rule: "mpm-trailing-whitespace", Severity: SeverityInfo, Offset: len(p.raw), Message: "whitespace followed the crc; it was dropped", Ref: refCRC})
+	}
 	if n.URLEscaped {
 		fs = append(fs, Finding{Rule: "mpm-url-escaped", Severity: SeverityWarning, Message: "payload was percent-encoded", Ref: refTLV})
 	}

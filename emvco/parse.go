@@ -68,7 +68,9 @@ func (d *Decoder) Parse(s string) (*Payload, error) {
 }
 
 func (d *Decoder) parse(s string, notes Notes) (*Payload, error) {
-	s = trimTrailing(s)
+	trimmed := trimTrailing(s)
+	notes.TrailingWhitespace = len(trimmed) != len(s)
+	s = trimmed
 	if s == "" {
 		return nil, &ParseError{Err: because(ErrSyntax, "empty payload")}
 	}

@@ -161,6 +161,8 @@ func TestParseTrailingWhitespace(t *testing.T) {
 		p, err := Parse(pixExample + tail)
 		require.NoError(t, err, "%q", tail)
 		assert.Equal(t, pixExample, p.String())
+		assert.True(t, p.Notes().TrailingWhitespace)
+		assert.True(t, hasRule(Lint(p), "mpm-trailing-whitespace"))
 	}
 	_, err := Parse(pixExample + "\t")
 	assert.ErrorIs(t, err, ErrTrailingData, "tab is data")

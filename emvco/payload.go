@@ -36,6 +36,10 @@ type Notes struct {
 	// URLEscaped is set when the scanned text was percent-encoded and was
 	// unescaped before parsing; [Payload.String] returns the unescaped text.
 	URLEscaped bool
+	// TrailingWhitespace is set when CR, LF or spaces followed the CRC
+	// (deviation 21); they are not part of the payload, and every reader
+	// drops them.
+	TrailingWhitespace bool
 }
 
 // node is one data object. Children of a template follow it directly, so a

@@ -58,16 +58,19 @@ type MarginStep struct {
 
 // Quoter prices quotes from a provider's rate and a cascade of margins.
 // Provider is required; the zero values of the other fields mean: no
-// margins, rounding [HalfEven], a 60-second validity, time.Now, random
-// 16-hex-digit IDs. A Quoter is safe for concurrent use if its Provider
-// is.
+// margins, rounding [HalfEven], a 60-second validity, any rate age,
+// time.Now, random 16-hex-digit IDs. A Quoter is safe for concurrent use
+// if its Provider is.
 type Quoter struct {
 	Provider Provider
 	Margins  []MarginStep
 	Rounding Rounding
 	TTL      time.Duration
-	Now      func() time.Time
-	NewID    func() string
+	// MaxRateAge refuses, with [ErrStale], a provider rate published
+	// longer ago than this (by its AsOf), or with no publication time.
+	MaxRateAge time.Duration
+	Now        func() time.Time
+	NewID      func() string
 }
 
 // QuoteSend prices sending amount (fixed) in the destination currency to.
@@ -112,6 +115,9 @@ func (q *Quoter) cascade(ctx context.Context, from, to Currency) (Rate, []Step, 
 	if err != nil {
 		return Rate{}, nil, err
 	}
+	if err := q.checkAge(rate); err != nil {
+		return Rate{}, nil, err
+	}
 	steps := make([]Step, 0, 1+len(q.Margins))
 	steps = append(steps, Step{Name: "provider rate (" + rate.Source + ")", Value: rate.Value})
 	for _, m := range q.Margins {
@@ -121,16 +127,30 @@ func (q *Quoter) cascade(ctx context.Context, from, to Currency) (Rate, []Step, 
 	return rate, steps, nil
 }
 
-func (q *Quoter) finish(src, dst Amount, side Side, rate Rate, steps []Step) Quote {
-	now := time.Now
-	if q.Now != nil {
-		now = q.Now
+// checkAge applies MaxRateAge.
+func (q *Quoter) checkAge(r Rate) error {
+	if q.MaxRateAge == 0 {
+		return nil
 	}
+	if r.AsOf.IsZero() || q.now().Sub(r.AsOf) > q.MaxRateAge {
+		return &RateError{Base: r.Base, Quote: r.Quote, Err: ErrStale}
+	}
+	return nil
+}
+
+func (q *Quoter) now() time.Time {
+	if q.Now != nil {
+		return q.Now()
+	}
+	return time.Now()
+}
+
+func (q *Quoter) finish(src, dst Amount, side Side, rate Rate, steps []Step) Quote {
 	ttl := q.TTL
 	if ttl == 0 {
 		ttl = time.Minute
 	}
-	created := now()
+	created := q.now()
 	return Quote{
 		ID: q.id(), Source: src, Destination: dst, Fixed: side, Rate: rate,
 		Steps: steps, CreatedAt: created, ExpiresAt: created.Add(ttl),

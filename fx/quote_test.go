@@ -57,3 +57,22 @@ func TestQuoteSendAndExpiry(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, q2.ID, 16, "random id by default")
 }
+
+func TestQuoteRefusesStaleRates(t *testing.T) {
+	q := fixedQuoter()
+	now := q.Now()
+	q.MaxRateAge = 26 * time.Hour
+	q.Provider = NewStatic(Rate{Base: cny, Quote: krw, Value: dec("192.30"), AsOf: now.Add(-25 * time.Hour)})
+	_, err := q.QuoteSend(context.Background(), FromMinor(100, cny), krw)
+	require.NoError(t, err, "yesterday's fixing is fresh enough")
+
+	q.Provider = NewStatic(Rate{Base: cny, Quote: krw, Value: dec("192.30"), AsOf: now.Add(-27 * time.Hour)})
+	_, err = q.QuoteSend(context.Background(), FromMinor(100, cny), krw)
+	var re *RateError
+	require.ErrorAs(t, err, &re)
+	assert.ErrorIs(t, err, ErrStale)
+
+	q.Provider = NewStatic(Rate{Base: cny, Quote: krw, Value: dec("192.30")})
+	_, err = q.QuoteReceive(context.Background(), FromMinor(100, krw), cny)
+	assert.ErrorIs(t, err, ErrStale, "a rate without a publication time cannot be shown fresh")
+}

@@ -43,6 +43,7 @@
 // and photos over about 2 Mpx are downscaled before detection. Only PNG,
 // JPEG and GIF are accepted. A [Result] carries the text, version, level,
 // whether an ECI was present, the segment modes and where the code was.
+// [Decoder.DecodeAll] reads every code in an image.
 //
 // Errors wrap [ErrNotFound], [ErrUnreadable], [ErrImageTooLarge],
 // [ErrFormat], [ErrTooLong], [ErrOptions] or [ErrLogoTooLarge]; nothing
