@@ -1,24 +1,18 @@
 package emvco
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/qrbridge/qrbridge/internal/ascii"
+)
 
 // Value formats of EMV MPM v1.1 (Table 3.6): N (digits), ans (the EMV common
 // character set, printable ASCII 0x20-0x7E) and S (any Unicode text, UTF-8).
 
-func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+func isDigit(c byte) bool { return ascii.IsDigit(c) }
 
 // isDigits reports whether s is non-empty and all digits (format N).
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) {
-			return false
-		}
-	}
-	return true
-}
+func isDigits(s string) bool { return ascii.Digits(s) }
 
 // IsANS reports whether s holds only characters of the ans set (EMV Book 4
 // common character set, printable ASCII 0x20-0x7E), the format of most

@@ -3,6 +3,8 @@ package wechat
 import (
 	"strings"
 	"time"
+
+	"github.com/qrbridge/qrbridge/internal/ascii"
 )
 
 // Kind is what a scanned WeChat Pay code is. The zero value is
@@ -159,17 +161,7 @@ func (c CodeURL) Expired(now time.Time) bool {
 	return !exp.IsZero() && !now.Before(exp)
 }
 
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
+func isDigits(s string) bool { return ascii.Digits(s) }
 
 // isToken reports a non-empty run of letters, digits, "-" and "_", at most
 // 128 characters.

@@ -1,10 +1,12 @@
 package zeropay
 
+import "github.com/qrbridge/qrbridge/internal/ascii"
+
 // Field alphabets. The KFTC field tables type these fields AN
 // (alphanumeric); IDs that barcodes carry as ASCII decimals must be digits
 // or uppercase letters, whose codes have two digits.
 
-func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+func isDigit(c byte) bool { return ascii.IsDigit(c) }
 func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
 func isAlnum(c byte) bool { return isDigit(c) || isUpper(c) || ('a' <= c && c <= 'z') }
 
@@ -17,7 +19,7 @@ func all(s string, ok func(byte) bool) bool {
 	return true
 }
 
-func isDigits(s string) bool { return s != "" && all(s, isDigit) }
+func isDigits(s string) bool { return ascii.Digits(s) }
 func isAlnums(s string) bool { return s != "" && all(s, isAlnum) }
 
 // isUpperAlnum reports digits and uppercase letters only.

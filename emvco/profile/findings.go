@@ -1,6 +1,9 @@
 package profile
 
-import "github.com/qrbridge/qrbridge/emvco"
+import (
+	"github.com/qrbridge/qrbridge/emvco"
+	"github.com/qrbridge/qrbridge/internal/ascii"
+)
 
 // Helpers profiles use to adjust findings.
 
@@ -54,14 +57,4 @@ func requireRoot(p *emvco.Payload, fs []emvco.Finding, id emvco.Tag, want []stri
 	return add(fs, rule, emvco.SeverityError, o, "", "value is not one the scheme allows", ref)
 }
 
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
+func isDigits(s string) bool { return ascii.Digits(s) }
