@@ -25,12 +25,37 @@ var cpmRules = [...]cpmRule{
 // checkCPMValue applies the rule of o's tag, if it has one; parent is the
 // template o is in.
 func checkCPMValue(o bertlv.Object, parent bertlv.Tag) error {
-	for _, r := range cpmRules {
-		if r.tag == o.Tag && !r.valid(o.Value) {
-			return &ParseError{Offset: o.Offset, Path: childPath(parent, o.Tag), Err: because(ErrFormat, r.want)}
-		}
+	i := cpmRuleIndex(o.Tag)
+	if i < 0 || cpmRules[i].valid(o.Value) {
+		return nil
 	}
-	return nil
+	return &ParseError{Offset: o.Offset, Path: childPath(parent, o.Tag), Err: because(ErrFormat, cpmRules[i].want)}
+}
+
+// cpmRuleIndex finds the rule of a tag without scanning the table; the
+// table order is kept in step by TestCPMRuleIndex.
+func cpmRuleIndex(t bertlv.Tag) int {
+	switch t {
+	case CPMTagTrack2:
+		return 0
+	case CPMTagPAN:
+		return 1
+	case CPMTagLabel:
+		return 2
+	case CPMTagCardholderName:
+		return 3
+	case CPMTagLanguage:
+		return 4
+	case CPMTagVersion:
+		return 5
+	case CPMTagTokenRequestor:
+		return 6
+	case CPMTagPAR:
+		return 7
+	case CPMTagLast4:
+		return 8
+	}
+	return -1
 }
 
 func lenIn(b []byte, lo, hi int) bool { return len(b) >= lo && len(b) <= hi }

@@ -355,3 +355,10 @@ func FuzzParseCPM(f *testing.F) {
 		}
 	})
 }
+
+func TestCPMRuleIndex(t *testing.T) {
+	for i, r := range cpmRules {
+		assert.Equal(t, i, cpmRuleIndex(r.tag), "%X", r.tag)
+	}
+	assert.Equal(t, -1, cpmRuleIndex(0x9F10))
+}
