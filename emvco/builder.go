@@ -88,24 +88,34 @@ func (b *Builder) Add(id Tag, value string) *Builder {
 // Builder. Templates nest up to two levels below the root, enough for
 // VietQR's 38.01.
 func (b *Builder) Template(id Tag, f func(*Builder)) *Builder {
+	if b.openTemplate(id) {
+		f(b)
+		if b.err == nil {
+			b.closeTemplate()
+		}
+	}
+	return b
+}
+
+// openTemplate writes a template's ID and a placeholder length, and pushes
+// its frame; it reports false after an error.
+func (b *Builder) openTemplate(id Tag) bool {
 	if !b.begin(id) {
-		return b
+		return false
 	}
 	if !b.lax && !b.templateAllowed(id) {
-		return b.fail(id, because(ErrFormat, "id is not a template"))
+		b.fail(id, because(ErrFormat, "id is not a template"))
+		return false
 	}
 	if b.depth+1 >= maxDepth {
-		return b.fail(id, because(ErrFormat, "templates nest too deep"))
+		b.fail(id, because(ErrFormat, "templates nest too deep"))
+		return false
 	}
 	b.buf = append(b.buf, twoDigits[2*id:2*id+2]...)
 	b.buf = append(b.buf, "00"...)
 	b.depth++
 	b.frames[b.depth] = frame{id: id, lenAt: len(b.buf) - 2}
-	f(b)
-	if b.err != nil {
-		return b
-	}
-	return b.closeTemplate()
+	return true
 }
 
 func (b *Builder) closeTemplate() *Builder {
