@@ -50,11 +50,12 @@ type Options struct {
 	// MinVersion and MaxVersion bound the symbol version (1-40); 0 means
 	// no bound.
 	MinVersion, MaxVersion int
-	// QuietZone is the margin in modules; 0 means 4, the minimum the QR
-	// standard requires.
+	// QuietZone is the margin in modules; 0 or less means 4, the minimum
+	// the QR standard requires.
 	QuietZone int
 	// ModuleSize is the size of a module in whole pixels, at least 2; 0
-	// means 4, or the largest that fits Size.
+	// means 4, or the largest that fits Size (refused when Size cannot
+	// give every module 2 pixels).
 	ModuleSize int
 	// Size, when set, is the largest image width wanted in pixels; the
 	// module size is the largest whole number that fits.
@@ -88,13 +89,14 @@ func (o *Options) quietZone() int {
 // moduleSize returns the pixels per module for a symbol of n modules.
 func (o *Options) moduleSize(n int) (int, error) {
 	ms := o.ModuleSize
-	if ms == 0 && o.Size > 0 {
-		ms = o.Size / (n + 2*o.quietZone())
-	}
-	if ms == 0 {
+	switch {
+	case ms == 0 && o.Size > 0:
+		if ms = o.Size / (n + 2*o.quietZone()); ms < 2 {
+			return 0, fmt.Errorf("%w: %d px cannot hold %d modules at 2 px each", ErrOptions, o.Size, n+2*o.quietZone())
+		}
+	case ms == 0:
 		ms = 4
-	}
-	if ms < 2 {
+	case ms < 2:
 		return 0, fmt.Errorf("%w: module size under 2 pixels", ErrOptions)
 	}
 	return ms, nil

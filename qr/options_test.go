@@ -23,6 +23,8 @@ func TestOptionsRefusals(t *testing.T) {
 	}{
 		{"module 1 px", Options{ModuleSize: 1}, ErrOptions},
 		{"size too small", Options{Size: 50}, ErrOptions},
+		{"size far too small", Options{Size: 20}, ErrOptions},
+		{"negative module", Options{ModuleSize: -3}, ErrOptions},
 		{"grey on grey", Options{Foreground: color.Gray{Y: 100}, Background: color.Gray{Y: 160}}, ErrOptions},
 		{"light on dark", Options{Foreground: color.White, Background: color.Black}, ErrOptions},
 		{"logo 20%", Options{Logo: testLogo(), LogoPercent: 20}, ErrLogoTooLarge},
