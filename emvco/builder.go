@@ -1,5 +1,10 @@
 package emvco
 
+import (
+	"bytes"
+	"unsafe"
+)
+
 // Builder generates a merchant-presented payload from fields, in the order
 // the caller adds them, computing every length in characters and appending
 // the CRC (EMV MPM v1.1 §4.4, §4.7.3).
@@ -19,19 +24,25 @@ package emvco
 // conformance question, not a generation error.
 //
 // A Builder is not safe for concurrent use and must not be copied once
-// used. Bytes returns the Builder's own buffer; [Builder.Reset] reuses it,
-// so copy the result first or use String.
+// used. Bytes returns the Builder's own buffer, which [Builder.Reset]
+// reuses: copy the result first, or use String, which hands the buffer
+// over to the string it returns without copying.
 type Builder struct {
 	buf    []byte
 	err    error
 	frames [maxDepth]frame
-	depth  int       // index of the open frame; 0 is the root
-	done   bool      // the CRC has been appended
-	lax    bool      // copying objects of a parsed payload: skip content rules
-	fees   bool      // 55, 56 or 57 was set under the rules: check them together
-	fee    [3]string // values of 55, 56 and 57, for that check
-	small  [512]byte // initial buffer: EMV MPM §4.1 caps a payload at 512 characters
+	depth  int  // index of the open frame; 0 is the root
+	ready  bool // the payload has begun with 00, and no error or CRC ended it
+	done   bool // the CRC has been appended
+	given  bool // String handed buf over: never write to it again
+	lax    bool // copying objects of a parsed payload: skip content rules
+	fees   bool // 55, 56 or 57 was set under the rules: check them together
+	tip    byte // the digit that ends a two-digit 55 ("02" gives '2'), else 0
 }
+
+// initialCap is the first buffer's capacity: EMV MPM v1.1 §4.1 caps a
+// payload at 512 characters, so one allocation serves nearly every payload.
+const initialCap = 512
 
 const maxDepth = 3 // root, template, nested template (VietQR 38.01)
 
@@ -46,13 +57,14 @@ type frame struct {
 func (f *frame) has(id Tag) bool { return f.seen[id/64]&(1<<(id%64)) != 0 }
 func (f *frame) mark(id Tag)     { f.seen[id/64] |= 1 << (id % 64) }
 
-// Reset empties the Builder for a new payload, keeping its buffer.
+// Reset empties the Builder for a new payload, keeping its buffer unless
+// String handed it over.
 func (b *Builder) Reset() {
 	buf := b.buf[:0]
-	*b = Builder{}
-	if cap(buf) > len(b.small) {
-		b.buf = buf
+	if b.given {
+		buf = nil
 	}
+	*b = Builder{buf: buf}
 }
 
 // Err returns the first error the Builder met, or nil.
@@ -61,27 +73,35 @@ func (b *Builder) Err() error { return b.err }
 // Add appends a primitive data object, or the raw content of a template
 // (which must then be well-formed TLV for IDs 26-51, 62 and 64).
 func (b *Builder) Add(id Tag, value string) *Builder {
-	if !b.begin(id) {
+	if !b.writable(id) && !b.begin(id) {
 		return b
 	}
 	v := scanValue(value)
-	if !v.valid {
-		return b.fail(id, because(ErrSyntax, "value is not valid UTF-8"))
+	if err := b.checkAdd(id, value, v); err != nil {
+		return b.fail(id, err)
 	}
 	n := v.chars
-	if n == 0 || n > 99 {
-		return b.fail(id, because(ErrLength, "value must be 1 to 99 characters"))
-	}
-	if !b.lax {
-		if err := b.checkValue(id, value, v); err != nil {
-			return b.fail(id, err)
-		}
-	}
-	b.buf = append(b.buf, twoDigits[2*id:2*id+2]...)
-	b.buf = append(b.buf, twoDigits[2*n:2*n+2]...)
+	b.buf = append(b.buf, twoDigits[2*id], twoDigits[2*id+1], twoDigits[2*n], twoDigits[2*n+1])
 	b.buf = append(b.buf, value...)
 	b.end(id, n, value)
 	return b
+}
+
+// checkAdd applies the rules for a value of id at the open level.
+func (b *Builder) checkAdd(id Tag, value string, v valueScan) error {
+	switch {
+	case !v.valid:
+		return because(ErrSyntax, "value is not valid UTF-8")
+	case v.chars == 0 || v.chars > 99:
+		return because(ErrLength, "value must be 1 to 99 characters")
+	case b.lax:
+		return nil
+	case b.depth == 0:
+		return checkRootValue(id, value, v)
+	case b.depth == 1:
+		return checkSubValue(b.frames[1].id, id, v)
+	}
+	return nil
 }
 
 // Template appends a template whose sub-objects f adds to the same
@@ -100,7 +120,7 @@ func (b *Builder) Template(id Tag, f func(*Builder)) *Builder {
 // openTemplate writes a template's ID and a placeholder length, and pushes
 // its frame; it reports false after an error.
 func (b *Builder) openTemplate(id Tag) bool {
-	if !b.begin(id) {
+	if !b.writable(id) && !b.begin(id) {
 		return false
 	}
 	if !b.lax && !b.templateAllowed(id) {
@@ -111,8 +131,7 @@ func (b *Builder) openTemplate(id Tag) bool {
 		b.fail(id, because(ErrFormat, "templates nest too deep"))
 		return false
 	}
-	b.buf = append(b.buf, twoDigits[2*id:2*id+2]...)
-	b.buf = append(b.buf, "00"...)
+	b.buf = append(b.buf, twoDigits[2*id], twoDigits[2*id+1], '0', '0')
 	b.depth++
 	b.frames[b.depth] = frame{id: id, lenAt: len(b.buf) - 2}
 	return true
@@ -132,42 +151,35 @@ func (b *Builder) closeTemplate() *Builder {
 	return b
 }
 
-// begin checks what every object shares before it is written.
-func (b *Builder) begin(id Tag) bool {
-	if b.err != nil {
-		return false
-	}
-	if b.done {
-		b.fail(id, because(ErrTrailingData, "payload already finished with its crc"))
-		return false
-	}
-	if id > 99 {
-		b.fail(id, because(ErrSyntax, "id is not two digits"))
-		return false
-	}
-	fr := &b.frames[b.depth]
-	if fr.has(id) {
-		b.fail(id, because(ErrDuplicate, "id added twice at one level"))
-		return false
-	}
-	if b.depth == 0 {
-		return b.beginRoot(id)
-	}
-	return true
+// writable reports, in one test that inlines, that an object id may be
+// written now: the payload has begun, and id is a new ID that the open
+// level accepts from the caller. When it is false, begin decides.
+func (b *Builder) writable(id Tag) bool {
+	return b.ready && id <= 99 && !b.frames[b.depth].has(id) && (b.depth > 0 || !rootRules[id].reserved)
 }
 
-func (b *Builder) beginRoot(id Tag) bool {
+// begin begins the payload with its first object, or records why id may
+// not be written; it reports whether id may be written.
+func (b *Builder) begin(id Tag) bool {
 	switch {
+	case b.err != nil:
+	case b.done:
+		b.fail(id, because(ErrTrailingData, "payload already finished with its crc"))
+	case id > 99:
+		b.fail(id, because(ErrSyntax, "id is not two digits"))
+	case b.frames[b.depth].has(id):
+		b.fail(id, because(ErrDuplicate, "id added twice at one level"))
 	case len(b.buf) == 0 && id != TagPayloadFormat:
 		b.fail(TagPayloadFormat, because(ErrMissing, "payload must start with 00"))
-	case id == TagCRC:
+	case id == TagCRC && b.depth == 0:
 		b.fail(id, because(ErrFormat, "the builder appends the crc itself"))
-	case id.IsRFU() && !b.lax:
+	case id.IsRFU() && b.depth == 0 && !b.lax:
 		b.fail(id, because(ErrFormat, "rfu ids must not be generated"))
 	default:
 		if b.buf == nil {
-			b.buf = b.small[:0]
+			b.buf = make([]byte, 0, initialCap)
 		}
+		b.ready = true
 		return true
 	}
 	return false
@@ -178,15 +190,23 @@ func (b *Builder) end(id Tag, n int, value string) {
 	fr := &b.frames[b.depth]
 	fr.mark(id)
 	fr.chars += 4 + n
-	if b.depth == 0 && id >= TagTipIndicator && id <= TagConvenienceFeePercent {
-		b.fee[id-TagTipIndicator] = value
-		b.fees = b.fees || !b.lax
+	if b.depth == 0 && id-TagTipIndicator <= TagConvenienceFeePercent-TagTipIndicator {
+		b.noteFee(id, value)
 	}
+}
+
+// noteFee records what the 55/56/57 consistency check needs.
+func (b *Builder) noteFee(id Tag, value string) {
+	if id == TagTipIndicator && len(value) == 2 && value[0] == '0' {
+		b.tip = value[1]
+	}
+	b.fees = b.fees || !b.lax
 }
 
 func (b *Builder) fail(id Tag, err error) *Builder {
 	if b.err == nil {
 		b.err = &BuildError{Path: b.path(id), Err: err}
+		b.ready = false
 	}
 	return b
 }
@@ -202,22 +222,36 @@ func (b *Builder) path(id Tag) string {
 
 // Bytes finishes the payload, appending "6304" and the CRC, and returns it.
 // The slice is the Builder's own buffer: it stays valid until the next
-// Reset. Calling Bytes again returns the same result.
+// Reset. Calling Bytes again returns the same result; after String, it
+// returns a copy, because the buffer then belongs to that string.
 func (b *Builder) Bytes() ([]byte, error) {
-	if b.err == nil && !b.done {
-		b.finish()
+	if err := b.finished(); err != nil {
+		return nil, err
 	}
-	if b.err != nil {
-		return nil, b.err
+	if b.given {
+		return bytes.Clone(b.buf), nil
 	}
 	return b.buf, nil
 }
 
-// String finishes the payload like [Builder.Bytes] and returns a copy of it
-// as a string.
+// String finishes the payload like [Builder.Bytes] and returns it as a
+// string. It does not copy: like [strings.Builder], the Builder hands its
+// buffer over to the string and never writes to it again, so a later
+// Reset starts a new buffer.
 func (b *Builder) String() (string, error) {
-	out, err := b.Bytes()
-	return string(out), err
+	if err := b.finished(); err != nil {
+		return "", err
+	}
+	b.given = true
+	return unsafe.String(unsafe.SliceData(b.buf), len(b.buf)), nil
+}
+
+// finished finishes the payload once and returns the Builder's error.
+func (b *Builder) finished() error {
+	if b.err == nil && !b.done {
+		b.finish()
+	}
+	return b.err
 }
 
 func (b *Builder) finish() {
@@ -230,12 +264,13 @@ func (b *Builder) finish() {
 		return
 	}
 	if b.fees {
-		if err := checkFees(b.fee); err != nil {
-			b.err = err
+		root := &b.frames[0]
+		if err := checkFees(b.tip, root.has(TagConvenienceFeeFixed), root.has(TagConvenienceFeePercent)); err != nil {
+			b.err, b.ready = err, false
 			return
 		}
 	}
 	b.buf = append(b.buf, "6304"...)
 	b.buf = appendCRCHex(b.buf, CRC(b.buf))
-	b.done = true
+	b.done, b.ready = true, false
 }

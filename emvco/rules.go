@@ -32,8 +32,14 @@ type valueScan struct {
 }
 
 func scanValue(s string) valueScan {
+	i := 0
+	for ; len(s)-i >= 8; i += 8 {
+		if !ansWord(s[i : i+8]) {
+			break
+		}
+	}
 	ans := true
-	for i := 0; i < len(s); i++ {
+	for ; i < len(s); i++ {
 		if c := s[i]; c-0x20 > 0x7E-0x20 { // outside 0x20-0x7E
 			if c >= utf8.RuneSelf {
 				return scanMultibyte(s, i)
@@ -42,6 +48,18 @@ func scanValue(s string) valueScan {
 		}
 	}
 	return valueScan{chars: len(s), ans: ans, valid: true}
+}
+
+// ansWord reports whether the eight bytes of w are all in 0x20-0x7E, a
+// word at a time: subtracting 0x20 from each byte borrows into its top bit
+// only for a byte below 0x20, and adding 1 sets the top bit of 0x7F, which
+// a byte above it already has. A borrow or carry that crosses bytes always
+// comes from a byte the test already fails.
+func ansWord(w string) bool {
+	x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	return ((x-0x20*ones)&^x|(x+ones)|x)&tops == 0
 }
 
 // scanMultibyte finishes scanValue from s[i], the first non-ASCII byte;
@@ -89,6 +107,48 @@ var fixedCheckIndex = func() (idx [100]uint8) {
 }()
 
 func checkRootValue(id Tag, value string, v valueScan) error {
+	r := rootRules[id%100]
+	if r.special {
+		if err := checkRootSpecial(id, value); err != nil {
+			return err
+		}
+	}
+	switch {
+	case r.ans && !v.ans:
+		return because(ErrFormat, "value has characters outside the ans set")
+	case r.max > 0 && v.chars > int(r.max):
+		return because(ErrLength, "value is longer than the field allows")
+	}
+	return nil
+}
+
+// rootRule is what the Builder checks of a root value beyond its length,
+// indexed by ID so that a plain field costs one look-up.
+type rootRule struct {
+	max      uint8 // most characters (rootMaxLen); 0 means 99
+	ans      bool  // format ans or N (isANSRoot)
+	special  bool  // checkRootSpecial has a rule for it
+	reserved bool  // the Builder writes it itself (63) or never (RFU)
+}
+
+// rootRules is derived from the functions that define the rules, so that
+// the two cannot disagree.
+var rootRules = func() (r [100]rootRule) {
+	for id := range Tag(100) {
+		r[id] = rootRule{
+			max: uint8(rootMaxLen(id)),
+			ans: isANSRoot(id),
+			special: fixedCheckIndex[id] != 0 || rootKind(id) == kindTemplate ||
+				(id >= TagTipIndicator && id <= TagConvenienceFeePercent),
+			reserved: id == TagCRC || id.IsRFU(),
+		}
+	}
+	return r
+}()
+
+// checkRootSpecial applies the rules of the root fields that have a format
+// of their own: fixed formats, tip and fee values, and templates.
+func checkRootSpecial(id Tag, value string) error {
 	if c := fixedCheckOf(id); c != nil && !c.valid(value) {
 		return because(ErrFormat, c.want)
 	}
@@ -101,10 +161,6 @@ func checkRootValue(id Tag, value string, v valueScan) error {
 		return because(ErrFormat, "percentage fee is not between 00.01 and 99.99")
 	case rootKind(id) == kindTemplate:
 		return checkTLV(value)
-	case isANSRoot(id) && !v.ans:
-		return because(ErrFormat, "value has characters outside the ans set")
-	case rootMaxLen(id) > 0 && v.chars > rootMaxLen(id):
-		return because(ErrLength, "value is longer than the field allows")
 	}
 	return nil
 }
@@ -195,13 +251,13 @@ func ValidPercentage(s string) bool {
 }
 
 // checkFees applies the 55/56/57 consistency rules (EMV MPM v1.1 Table 3.6, IDs 55-57):
-// 56 is present exactly when 55 is 02, 57 exactly when 55 is 03.
-func checkFees(fee [3]string) error {
-	tip, fixed, pct := fee[0], fee[1], fee[2]
+// 56 is present exactly when 55 is 02, 57 exactly when 55 is 03. tip is
+// the last digit of a two-digit 55 starting with 0, or 0.
+func checkFees(tip byte, fixed, pct bool) error {
 	switch {
-	case (tip == "02") != (fixed != ""):
+	case (tip == '2') != fixed:
 		return &BuildError{Path: "56", Err: because(ErrFormat, "fixed fee 56 must be present exactly when 55 is 02")}
-	case (tip == "03") != (pct != ""):
+	case (tip == '3') != pct:
 		return &BuildError{Path: "57", Err: because(ErrFormat, "percentage fee 57 must be present exactly when 55 is 03")}
 	}
 	return nil
