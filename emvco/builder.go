@@ -2,6 +2,7 @@ package emvco
 
 import (
 	"bytes"
+	"slices"
 	"unsafe"
 )
 
@@ -49,8 +50,9 @@ const maxDepth = 3 // root, template, nested template (VietQR 38.01)
 // frame tracks one level being built: the root or an open template.
 type frame struct {
 	id    Tag
-	lenAt int // offset of the template's two length digits
-	chars int // characters of content written so far
+	lenAt int     // offset of the template's two length digits
+	chars int     // characters of content written so far
+	rules ruleSet // fast rules of the level's objects
 	seen  [2]uint64
 }
 
@@ -77,14 +79,50 @@ func (b *Builder) Add(id Tag, value string) *Builder {
 		return b
 	}
 	v := scanValue(value)
-	if err := b.checkAdd(id, value, v); err != nil {
-		return b.fail(id, err)
+	if !b.rule(id).fits(value, v) {
+		if err := b.checkAdd(id, value, v); err != nil {
+			return b.fail(id, err)
+		}
 	}
 	n := v.chars
-	b.buf = append(b.buf, twoDigits[2*id], twoDigits[2*id+1], twoDigits[2*n], twoDigits[2*n+1])
-	b.buf = append(b.buf, value...)
+	h := header(id, n)
+	b.buf = append(b.buf, byte(h), byte(h>>8), byte(h>>16), byte(h>>24))
+	b.appendString(value)
 	b.end(id, n, value)
 	return b
+}
+
+// appendString appends s to the buffer. Unlike b.buf = append(b.buf,
+// s...), it stores the buffer's pointer only when it grows: the Builder
+// usually lives on the heap, where every pointer store pays for a write
+// barrier while the collector runs.
+func (b *Builder) appendString(s string) {
+	if len(s) > cap(b.buf)-len(b.buf) {
+		b.buf = slices.Grow(b.buf, len(s))
+	}
+	at := len(b.buf)
+	b.buf = b.buf[:at+len(s)]
+	copy(b.buf[at:], s)
+}
+
+// header is an object's ID and length as four ASCII digits, from the
+// lowest byte up; id and n are at most 99.
+func header(id Tag, n int) uint32 {
+	return uint32(digitPairs[id]) | uint32(digitPairs[uint8(n)])<<16
+}
+
+// digitPairs holds the two ASCII digits of 0-99 as little-endian pairs;
+// indexing by a byte needs no bounds check.
+var digitPairs = func() (p [256]uint16) {
+	for i := range 100 {
+		p[i] = uint16('0'+i/10) | uint16('0'+i%10)<<8
+	}
+	return p
+}()
+
+// rule returns the fast rule of id at the open level.
+func (b *Builder) rule(id Tag) *fieldRule {
+	return &ruleSets[b.frames[b.depth].rules][id]
 }
 
 // checkAdd applies the rules for a value of id at the open level.
@@ -131,14 +169,15 @@ func (b *Builder) openTemplate(id Tag) bool {
 		b.fail(id, because(ErrFormat, "templates nest too deep"))
 		return false
 	}
-	b.buf = append(b.buf, twoDigits[2*id], twoDigits[2*id+1], '0', '0')
+	h := header(id, 0)
+	b.buf = append(b.buf, byte(h), byte(h>>8), byte(h>>16), byte(h>>24))
 	b.depth++
-	b.frames[b.depth] = frame{id: id, lenAt: len(b.buf) - 2}
+	b.frames[b.depth] = frame{id: id, lenAt: len(b.buf) - 2, rules: subRules(b.depth, id)}
 	return true
 }
 
 func (b *Builder) closeTemplate() *Builder {
-	fr := b.frames[b.depth]
+	fr := &b.frames[b.depth]
 	b.depth--
 	if fr.chars == 0 || fr.chars > 99 {
 		return b.fail(fr.id, because(ErrLength, "template content must be 1 to 99 characters"))
@@ -146,7 +185,8 @@ func (b *Builder) closeTemplate() *Builder {
 	if !b.lax && b.depth == 0 && fr.id == TagLanguageTemplate && !(fr.has(TagLanguagePreference) && fr.has(TagAlternateName)) {
 		return b.fail(fr.id, because(ErrMissing, "language template needs 00 and 01"))
 	}
-	copy(b.buf[fr.lenAt:], twoDigits[2*fr.chars:2*fr.chars+2])
+	d := digitPairs[uint8(fr.chars)]
+	b.buf[fr.lenAt], b.buf[fr.lenAt+1] = byte(d), byte(d>>8)
 	b.end(fr.id, fr.chars, "")
 	return b
 }
@@ -155,7 +195,8 @@ func (b *Builder) closeTemplate() *Builder {
 // written now: the payload has begun, and id is a new ID that the open
 // level accepts from the caller. When it is false, begin decides.
 func (b *Builder) writable(id Tag) bool {
-	return b.ready && id <= 99 && !b.frames[b.depth].has(id) && (b.depth > 0 || !rootRules[id].reserved)
+	fr := &b.frames[b.depth]
+	return b.ready && id <= 99 && !fr.has(id) && !b.rule(id).reserved
 }
 
 // begin begins the payload with its first object, or records why id may

@@ -107,44 +107,17 @@ var fixedCheckIndex = func() (idx [100]uint8) {
 }()
 
 func checkRootValue(id Tag, value string, v valueScan) error {
-	r := rootRules[id%100]
-	if r.special {
-		if err := checkRootSpecial(id, value); err != nil {
-			return err
-		}
+	if err := checkRootSpecial(id, value); err != nil {
+		return err
 	}
 	switch {
-	case r.ans && !v.ans:
+	case isANSRoot(id) && !v.ans:
 		return because(ErrFormat, "value has characters outside the ans set")
-	case r.max > 0 && v.chars > int(r.max):
+	case rootMaxLen(id) > 0 && v.chars > rootMaxLen(id):
 		return because(ErrLength, "value is longer than the field allows")
 	}
 	return nil
 }
-
-// rootRule is what the Builder checks of a root value beyond its length,
-// indexed by ID so that a plain field costs one look-up.
-type rootRule struct {
-	max      uint8 // most characters (rootMaxLen); 0 means 99
-	ans      bool  // format ans or N (isANSRoot)
-	special  bool  // checkRootSpecial has a rule for it
-	reserved bool  // the Builder writes it itself (63) or never (RFU)
-}
-
-// rootRules is derived from the functions that define the rules, so that
-// the two cannot disagree.
-var rootRules = func() (r [100]rootRule) {
-	for id := range Tag(100) {
-		r[id] = rootRule{
-			max: uint8(rootMaxLen(id)),
-			ans: isANSRoot(id),
-			special: fixedCheckIndex[id] != 0 || rootKind(id) == kindTemplate ||
-				(id >= TagTipIndicator && id <= TagConvenienceFeePercent),
-			reserved: id == TagCRC || id.IsRFU(),
-		}
-	}
-	return r
-}()
 
 // checkRootSpecial applies the rules of the root fields that have a format
 // of their own: fixed formats, tip and fee values, and templates.

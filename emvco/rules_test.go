@@ -2,6 +2,7 @@ package emvco
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -47,4 +48,43 @@ func TestScanValueMatchesRuneByRune(t *testing.T) {
 		}
 		assert.Equal(t, scanValueSlow(string(b)), scanValue(string(b)), "%q", b)
 	}
+}
+
+// TestFastRulesAgreeWithChecks holds the Builder's fast test to the full
+// checks: at every level, for every ID, a value that fits must pass.
+func TestFastRulesAgreeWithChecks(t *testing.T) {
+	var values []string
+	for n := 1; n <= 100; n++ {
+		values = append(values, strings.Repeat("A", n), strings.Repeat("1", n), strings.Repeat("é", n))
+	}
+	values = append(values, "01", "02", "03", "11", "12", "4111", "156", "23.72", "0.00", "5.5", "CN", "ZH", "最佳", "a\x01", "\xff", "1a", "1A3", "12a4", "1 2", "é1")
+	levels := map[string]func(*Builder){
+		"root": func(*Builder) {},
+	}
+	for _, parent := range []Tag{26, 51, 52, 62, 64, 80, 99} {
+		levels["in "+parent.String()] = func(b *Builder) {
+			b.depth = 1
+			b.frames[1] = frame{id: parent, rules: subRules(1, parent)}
+		}
+		levels["in "+parent.String()+".01"] = func(b *Builder) {
+			b.depth = 2
+			b.frames[1] = frame{id: parent, rules: subRules(1, parent)}
+			b.frames[2] = frame{id: 1, rules: subRules(2, 1)}
+		}
+	}
+	fitted := 0
+	for name, enter := range levels {
+		var b Builder
+		enter(&b)
+		for id := range Tag(100) {
+			for _, value := range values {
+				v := scanValue(value)
+				if b.rule(id).fits(value, v) {
+					fitted++
+					assert.NoError(t, b.checkAdd(id, value, v), "%s: %s = %q", name, id, value)
+				}
+			}
+		}
+	}
+	assert.Greater(t, fitted, 100000, "the fast test should accept most plain values")
 }
