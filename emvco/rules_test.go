@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // scanValueSlow is scanValue one rune at a time, the reference for the
@@ -23,13 +24,15 @@ func scanValueSlow(s string) valueScan {
 }
 
 func TestScanValueMatchesRuneByRune(t *testing.T) {
-	// Every byte value at every position of a 17-byte value, so that each
-	// lands in a whole word, between words and in the tail.
-	for pos := range 17 {
-		for c := range 256 {
-			b := []byte("ABCDEFGHIJKLMNOPQ")
-			b[pos] = byte(c)
-			assert.Equal(t, scanValueSlow(string(b)), scanValue(string(b)), "byte %#x at %d", c, pos)
+	// Every byte value at every position of values of 1 to 17 bytes, so
+	// that each lands in a byte loop, a word, an overlapping last word.
+	for n := 1; n <= 17; n++ {
+		for pos := range n {
+			for c := range 256 {
+				b := []byte("ABCDEFGHIJKLMNOPQ"[:n])
+				b[pos] = byte(c)
+				require.Equal(t, scanValueSlow(string(b)), scanValue(string(b)), "byte %#x at %d of %d", c, pos, n)
+			}
 		}
 	}
 	// Neighbouring bytes whose borrows and carries cross byte boundaries.
