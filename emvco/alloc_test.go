@@ -1,6 +1,9 @@
 package emvco
 
-import "testing"
+import (
+	"testing"
+	"unsafe"
+)
 
 // The allocation budgets of the codec issues, guarded outside benchmarks.
 func TestAllocationBudgets(t *testing.T) {
@@ -35,3 +38,11 @@ func TestAllocationBudgets(t *testing.T) {
 }
 
 var parsedSpec, _ = Parse(emvSpecExample)
+
+// TestPayloadSize holds a Payload to 512 bytes: larger objects cost the
+// allocator a type header and the collector more work (see inlineNodes).
+func TestPayloadSize(t *testing.T) {
+	if size := unsafe.Sizeof(Payload{}); size > 512 {
+		t.Errorf("Payload is %d bytes, over 512", size)
+	}
+}

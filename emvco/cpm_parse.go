@@ -1,7 +1,6 @@
 package emvco
 
 import (
-	"encoding/base64"
 	"strconv"
 	"strings"
 
@@ -54,38 +53,15 @@ func ParseCPM(s string) (*CPM, error) {
 }
 
 func (c *CPM) decode() error {
-	enc := base64.StdEncoding.Strict()
 	if len(c.text) > cpmMaxText {
 		return &ParseError{Offset: cpmMaxText, Err: because(ErrLength, "payload is longer than a qr code can hold")}
 	}
-	// encoding/base64 skips CR and LF anywhere, even in strict mode; a
-	// payload that carries them is not the text it claims to be.
-	if i := firstLineBreak(c.text); i >= 0 {
-		return &ParseError{Offset: i, Err: because(ErrSyntax, "text is not padded standard base64")}
-	}
-	data, err := enc.DecodeString(c.text)
-	if err != nil {
-		off := 0
-		if ce, ok := err.(base64.CorruptInputError); ok {
-			off = int(ce)
-		}
-		return &ParseError{Offset: off, Err: because(ErrSyntax, "text is not padded standard base64")}
+	data, bad := decodeBase64(c.text)
+	if bad >= 0 {
+		return &ParseError{Offset: bad, Err: because(ErrSyntax, "text is not padded standard base64")}
 	}
 	c.data = data
 	return nil
-}
-
-// firstLineBreak returns the offset of the first CR or LF in s, or -1.
-// Two IndexByte scans use the vectorised search; IndexAny does not.
-func firstLineBreak(s string) int {
-	cr, lf := strings.IndexByte(s, '\r'), strings.IndexByte(s, '\n')
-	switch {
-	case cr < 0:
-		return lf
-	case lf < 0:
-		return cr
-	}
-	return min(cr, lf)
 }
 
 // cpmPhase orders the top level: 85, then 61s, then 62, then others.
@@ -181,42 +157,71 @@ func (c *CPM) push(o bertlv.Object, parent int) int {
 
 // checkApplications applies the per-application rules: an ADF name of 5
 // to 16 bytes, card data in the application or the common template, and
-// no primitive shared with the common template.
+// no primitive shared with the common template. Each template is read
+// once.
 func (c *CPM) checkApplications() error {
-	common, _ := c.Common()
-	for app := range c.Applications() {
-		at := int(c.objs[app.i].off)
-		aid, ok := app.Lookup(CPMTagADFName)
+	common := c.first(CPMTagCommon)
+	commonCard := common >= 0 && c.facts(common).card
+	for i := 0; i < len(c.objs); i += 1 + int(c.objs[i].kids) {
+		if c.objs[i].tag != CPMTagApplication {
+			continue
+		}
+		at, f := int(c.objs[i].off), c.facts(i)
 		switch {
-		case !ok:
+		case f.aidLen < 0:
 			return &ParseError{Offset: at, Path: "61.4F", Err: because(ErrMissing, "application has no adf name")}
-		case len(aid) < 5 || len(aid) > 16:
+		case f.aidLen < 5 || f.aidLen > 16:
 			return &ParseError{Offset: at, Path: "61.4F", Err: because(ErrLength, "adf name is not 5 to 16 bytes")}
-		case !hasCard(app) && !hasCard(common):
+		case !f.card && !commonCard:
 			return &ParseError{Offset: at, Path: "61", Err: because(ErrMissing, "neither track 2 (57) nor pan (5A) for the application")}
 		}
-		if err := c.checkMerge(app, common); err != nil {
+		if err := c.checkMerge(i, common); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func hasCard(t Template) bool {
-	_, t2 := t.Lookup(CPMTagTrack2)
-	_, pan := t.Lookup(CPMTagPAN)
-	return t2 || pan
+// first returns the index of the first top-level object with the tag, or
+// -1.
+func (c *CPM) first(tag bertlv.Tag) int {
+	for i := 0; i < len(c.objs); i += 1 + int(c.objs[i].kids) {
+		if c.objs[i].tag == tag {
+			return i
+		}
+	}
+	return -1
 }
 
-// checkMerge refuses a primitive present in both app and common (CPM v1.0
-// §5.1.1.10).
-func (c *CPM) checkMerge(app, common Template) error {
-	for k := 1; k <= int(c.objs[app.i].kids); k++ {
-		o := c.objs[app.i+k]
-		if o.tag.Constructed() {
-			continue
+// templateFacts is what checkApplications needs of a template: the length
+// of its ADF name (-1 if none) and whether it holds card data (57 or 5A).
+type templateFacts struct {
+	aidLen int
+	card   bool
+}
+
+func (c *CPM) facts(i int) templateFacts {
+	f := templateFacts{aidLen: -1}
+	for k := i + 1; k <= i+int(c.objs[i].kids); k++ {
+		switch c.objs[k].tag {
+		case CPMTagADFName:
+			f.aidLen = len(c.value(k))
+		case CPMTagTrack2, CPMTagPAN:
+			f.card = true
 		}
-		if common.c != nil && c.find(common.i, o.tag) >= 0 {
+	}
+	return f
+}
+
+// checkMerge refuses a primitive present in both the application template
+// app and the common template common (-1 if none) (CPM v1.0 §5.1.1.10).
+func (c *CPM) checkMerge(app, common int) error {
+	if common < 0 {
+		return nil
+	}
+	for k := app + 1; k <= app+int(c.objs[app].kids); k++ {
+		o := c.objs[k]
+		if !o.tag.Constructed() && c.find(common, o.tag) >= 0 {
 			return &ParseError{Offset: int(o.off), Path: "61." + tagPath(o.tag), Err: because(ErrDuplicate, "primitive in both the application and the common data template")}
 		}
 	}

@@ -101,18 +101,6 @@ func scanMultibyte(s string, i int) valueScan {
 	return v
 }
 
-// checkValue applies the content rules of the object id at the Builder's
-// current level.
-func (b *Builder) checkValue(id Tag, value string, v valueScan) error {
-	switch b.depth {
-	case 0:
-		return checkRootValue(id, value, v)
-	case 1:
-		return checkSubValue(b.frames[1].id, id, v)
-	}
-	return nil
-}
-
 // fixedCheckOf returns the fixed-format rule of a root ID, if it has one.
 func fixedCheckOf(id Tag) *fixedCheck {
 	if i := fixedCheckIndex[id%100]; i > 0 {

@@ -10,14 +10,23 @@ func (p *Payload) walk(mode *lenMode, crcOK bool) (bad int, err error) {
 
 // scan reads the objects of p.raw[from:to] as the children of node parent,
 // or as the root when parent is -1, recursing into templates. One loop
-// serves both levels so that the common object (four-digit header,
-// non-zero length, a value that fits and needs no character counting) is
-// decoded here without a call; readTLV handles the rest and every fault.
+// serves both levels, and it decodes the common object itself: a
+// four-digit header, a non-zero length, and a value that fits and needs no
+// character counting. readTLV handles the rest and every fault.
 func (p *Payload) scan(from, to int, parent int, mode *lenMode, crcOK bool) (bad int, err error) {
 	s, bad := p.raw, -1
 	var seen [2]uint64 // IDs met in a template; the root uses p.root
 	for pos := from; pos < to; {
-		id, start, end, ok := fastTLV(s, pos, to, mode)
+		var id Tag
+		var start, end int
+		ok := false
+		if to-pos >= 4 {
+			w := load32(s[pos : pos+4])
+			id = Tag((w&0xF)*10 + (w>>8)&0xF)
+			start = pos + 4
+			end = start + int((w>>16&0xF)*10+(w>>24)&0xF)
+			ok = fourDigits(w) && end > start && end <= to && mode.plain(start, end)
+		}
 		if !ok {
 			var f tlvFault
 			if id, start, end, f = readTLV(s, pos, to, mode); f != faultNone {
@@ -42,19 +51,11 @@ func (p *Payload) scan(from, to int, parent int, mode *lenMode, crcOK bool) (bad
 	return bad, nil
 }
 
-// fastTLV decodes the common object at s[pos] without a call: a four-digit
-// header, a non-zero length, and a value inside s[:limit] that lengths
-// count byte for byte. ok is false for anything else.
-func fastTLV(s string, pos, limit int, mode *lenMode) (id Tag, start, end int, ok bool) {
-	if limit-pos < 4 {
-		return 0, 0, 0, false
-	}
-	h := s[pos : pos+4]
-	w := uint32(h[0]) | uint32(h[1])<<8 | uint32(h[2])<<16 | uint32(h[3])<<24
-	start = pos + 4
-	end = start + int((w>>16&0xF)*10+(w>>24)&0xF)
-	ok = fourDigits(w) && end > start && end <= limit && mode.plain(start, end)
-	return Tag((w&0xF)*10 + (w>>8)&0xF), start, end, ok
+// load32 reads four bytes of s as a little-endian word; the compiler makes
+// it a single load.
+func load32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // plain reports whether the value at [start, end) is read byte for byte:
