@@ -129,17 +129,20 @@ func (c *CPM) nextPhase(phase cpmPhase, o bertlv.Object, apps *int) (cpmPhase, e
 // templates (63, 64, others) stay opaque.
 func (c *CPM) readTemplate(idx int, t bertlv.Object) error {
 	base := t.End - len(t.Value)
+	var seen uint64 // a filter of the tags met: a clear bit means a new tag
 	for off := base; off < t.End; {
 		o, err := bertlv.Read(c.data[:t.End], off)
 		if err != nil {
 			return berError(err, tagPath(t.Tag))
 		}
-		if c.find(idx, o.Tag) >= 0 {
+		bit := uint64(1) << (uint32(o.Tag) * 0x9E3779B1 >> 26)
+		if seen&bit != 0 && c.find(idx, o.Tag) >= 0 {
 			return &ParseError{Offset: o.Offset, Path: childPath(t.Tag, o.Tag), Err: because(ErrDuplicate, "tag repeated in the template")}
 		}
 		if err := checkCPMValue(o, t.Tag); err != nil {
 			return err
 		}
+		seen |= bit
 		c.push(o, idx)
 		c.objs[idx].kids++
 		off = o.End
