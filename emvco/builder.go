@@ -29,16 +29,18 @@ import (
 // reuses: copy the result first, or use String, which hands the buffer
 // over to the string it returns without copying.
 type Builder struct {
-	buf    []byte
-	err    error
-	frames [maxDepth]frame
-	depth  int  // index of the open frame; 0 is the root
-	ready  bool // the payload has begun with 00, and no error or CRC ended it
-	done   bool // the CRC has been appended
-	given  bool // String handed buf over: never write to it again
-	lax    bool // copying objects of a parsed payload: skip content rules
-	fees   bool // 55, 56 or 57 was set under the rules: check them together
-	tip    byte // the digit that ends a two-digit 55 ("02" gives '2'), else 0
+	buf   []byte
+	err   error
+	cur   frame               // the open level: the root or the innermost template
+	outer [maxDepth - 1]frame // the levels around cur, outer[0] the root
+	rules *fieldRules         // ruleSets[cur.rules], kept at hand for Add
+	depth int                 // templates open around cur; 0 at the root
+	ready bool                // the payload has begun with 00, and no error or CRC ended it
+	done  bool                // the CRC has been appended
+	given bool                // String handed buf over: never write to it again
+	lax   bool                // copying objects of a parsed payload: skip content rules
+	fees  bool                // 55, 56 or 57 was set under the rules: check them together
+	tip   byte                // the digit that ends a two-digit 55 ("02" gives '2'), else 0
 }
 
 // initialCap is the first buffer's capacity: EMV MPM v1.1 §4.1 caps a
@@ -122,7 +124,7 @@ var digitPairs = func() (p [256]uint16) {
 
 // rule returns the fast rule of id at the open level.
 func (b *Builder) rule(id Tag) *fieldRule {
-	return &ruleSets[b.frames[b.depth].rules][id]
+	return &b.rules[id]
 }
 
 // checkAdd applies the rules for a value of id at the open level.
@@ -137,7 +139,7 @@ func (b *Builder) checkAdd(id Tag, value string, v valueScan) error {
 	case b.depth == 0:
 		return checkRootValue(id, value, v)
 	case b.depth == 1:
-		return checkSubValue(b.frames[1].id, id, v)
+		return checkSubValue(b.cur.id, id, v)
 	}
 	return nil
 }
@@ -171,14 +173,18 @@ func (b *Builder) openTemplate(id Tag) bool {
 	}
 	h := header(id, 0)
 	b.buf = append(b.buf, byte(h), byte(h>>8), byte(h>>16), byte(h>>24))
+	b.outer[b.depth] = b.cur
 	b.depth++
-	b.frames[b.depth] = frame{id: id, lenAt: len(b.buf) - 2, rules: subRules(b.depth, id)}
+	b.cur = frame{id: id, lenAt: len(b.buf) - 2, rules: subRules(b.depth, id)}
+	b.rules = &ruleSets[b.cur.rules]
 	return true
 }
 
 func (b *Builder) closeTemplate() *Builder {
-	fr := &b.frames[b.depth]
+	fr := b.cur
 	b.depth--
+	b.cur = b.outer[b.depth]
+	b.rules = &ruleSets[b.cur.rules]
 	if fr.chars == 0 || fr.chars > 99 {
 		return b.fail(fr.id, because(ErrLength, "template content must be 1 to 99 characters"))
 	}
@@ -195,8 +201,7 @@ func (b *Builder) closeTemplate() *Builder {
 // written now: the payload has begun, and id is a new ID that the open
 // level accepts from the caller. When it is false, begin decides.
 func (b *Builder) writable(id Tag) bool {
-	fr := &b.frames[b.depth]
-	return b.ready && id <= 99 && !fr.has(id) && !b.rule(id).reserved
+	return b.ready && id <= 99 && !b.cur.has(id) && !b.rules[id].reserved
 }
 
 // begin begins the payload with its first object, or records why id may
@@ -208,7 +213,7 @@ func (b *Builder) begin(id Tag) bool {
 		b.fail(id, because(ErrTrailingData, "payload already finished with its crc"))
 	case id > 99:
 		b.fail(id, because(ErrSyntax, "id is not two digits"))
-	case b.frames[b.depth].has(id):
+	case b.cur.has(id):
 		b.fail(id, because(ErrDuplicate, "id added twice at one level"))
 	case len(b.buf) == 0 && id != TagPayloadFormat:
 		b.fail(TagPayloadFormat, because(ErrMissing, "payload must start with 00"))
@@ -220,6 +225,7 @@ func (b *Builder) begin(id Tag) bool {
 		if b.buf == nil {
 			b.buf = make([]byte, 0, initialCap)
 		}
+		b.rules = &ruleSets[rootSet]
 		b.ready = true
 		return true
 	}
@@ -228,7 +234,7 @@ func (b *Builder) begin(id Tag) bool {
 
 // end records an object of n characters in the open frame.
 func (b *Builder) end(id Tag, n int, value string) {
-	fr := &b.frames[b.depth]
+	fr := &b.cur
 	fr.mark(id)
 	fr.chars += 4 + n
 	if b.depth == 0 && id-TagTipIndicator <= TagConvenienceFeePercent-TagTipIndicator {
@@ -255,8 +261,11 @@ func (b *Builder) fail(id Tag, err error) *Builder {
 // path is the tag path of id in the open frame.
 func (b *Builder) path(id Tag) string {
 	p := ""
-	for d := 1; d <= b.depth; d++ {
-		p = join(p, b.frames[d].id)
+	for d := 1; d < b.depth; d++ {
+		p = join(p, b.outer[d].id)
+	}
+	if b.depth > 0 {
+		p = join(p, b.cur.id)
 	}
 	return join(p, id)
 }
@@ -298,14 +307,14 @@ func (b *Builder) finished() error {
 func (b *Builder) finish() {
 	switch {
 	case b.depth != 0:
-		b.fail(b.frames[b.depth].id, because(ErrSyntax, "template still open"))
+		b.fail(b.cur.id, because(ErrSyntax, "template still open"))
 		return
 	case len(b.buf) == 0:
 		b.fail(TagPayloadFormat, because(ErrMissing, "payload must start with 00"))
 		return
 	}
 	if b.fees {
-		root := &b.frames[0]
+		root := &b.cur
 		if err := checkFees(b.tip, root.has(TagConvenienceFeeFixed), root.has(TagConvenienceFeePercent)); err != nil {
 			b.err, b.ready = err, false
 			return

@@ -66,19 +66,18 @@ func TestFastRulesAgreeWithChecks(t *testing.T) {
 	}
 	for _, parent := range []Tag{26, 51, 52, 62, 64, 80, 99} {
 		levels["in "+parent.String()] = func(b *Builder) {
-			b.depth = 1
-			b.frames[1] = frame{id: parent, rules: subRules(1, parent)}
+			b.depth, b.cur = 1, frame{id: parent, rules: subRules(1, parent)}
 		}
 		levels["in "+parent.String()+".01"] = func(b *Builder) {
-			b.depth = 2
-			b.frames[1] = frame{id: parent, rules: subRules(1, parent)}
-			b.frames[2] = frame{id: 1, rules: subRules(2, 1)}
+			b.depth, b.outer[1] = 2, frame{id: parent, rules: subRules(1, parent)}
+			b.cur = frame{id: 1, rules: subRules(2, 1)}
 		}
 	}
 	fitted := 0
 	for name, enter := range levels {
 		var b Builder
 		enter(&b)
+		b.rules = &ruleSets[b.cur.rules]
 		for id := range Tag(100) {
 			for _, value := range values {
 				v := scanValue(value)
