@@ -68,6 +68,31 @@ func TestBuilderReset(t *testing.T) {
 	assert.Equal(t, first, second)
 }
 
+// TestBuilderStringOwnsItsBytes holds String to its promise: the string it
+// hands out without copying never changes, whatever the Builder does next.
+func TestBuilderStringOwnsItsBytes(t *testing.T) {
+	var b Builder
+	buildPixExample(&b)
+	s, err := b.String()
+	require.NoError(t, err)
+	again, err := b.Bytes()
+	require.NoError(t, err)
+	require.Equal(t, s, string(again))
+	again[0] = 'X' // a copy: the string must not see it
+	b.Reset()
+	buildSpecExample(&b) // a longer payload over the same Builder
+	_, err = b.Bytes()
+	require.NoError(t, err)
+	assert.Equal(t, pixExample, s)
+
+	// Bytes without String keeps returning the Builder's own buffer.
+	b.Reset()
+	buildPixExample(&b)
+	out1, _ := b.Bytes()
+	out2, _ := b.Bytes()
+	assert.Same(t, &out1[0], &out2[0])
+}
+
 func TestBuilderRefusals(t *testing.T) {
 	long := strings.Repeat("A", 100)
 	tests := []struct {
