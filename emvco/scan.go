@@ -16,6 +16,7 @@ func (p *Payload) walk(mode *lenMode, crcOK bool) (bad int, err error) {
 func (p *Payload) scan(from, to int, parent int, mode *lenMode, crcOK bool) (bad int, err error) {
 	s, bad := p.raw, -1
 	var seen [2]uint64 // IDs met in a template; the root uses p.root
+	kids := 0          // of a template, stored once at the end
 	for pos := from; pos < to; {
 		var id Tag
 		var start, end int
@@ -39,14 +40,15 @@ func (p *Payload) scan(from, to int, parent int, mode *lenMode, crcOK bool) (bad
 			}
 			seen[id/64] |= 1 << (id % 64)
 			p.push(start, end, int16(parent), id)
-			p.nodes[parent].kids++
+			kids++
 		} else if bad, err = p.rootObject(id, pos, start, end, bad, mode, crcOK); err != nil {
 			return bad, err
 		}
 		pos = end
 	}
 	if parent >= 0 {
-		p.nodes[parent].template = true
+		n := &p.nodes[parent]
+		n.kids, n.template = uint8(kids), true
 	}
 	return bad, nil
 }
