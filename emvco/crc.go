@@ -1,6 +1,9 @@
 package emvco
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+	"unsafe"
+)
 
 // CRC-16/CCITT-FALSE (also catalogued as CRC-16/IBM-3740): polynomial 0x1021,
 // initial value 0xFFFF, no reflection, no final XOR. EMV MPM v1.1 §4.7.3 names
@@ -57,14 +60,15 @@ func crcString(s string) uint16 {
 
 // crcUpdate continues a CRC over data.
 func crcUpdate(crc uint16, data []byte) uint16 {
+	if hasFold && len(data) >= foldMin {
+		// A read-only view: the fold only reads.
+		var n int
+		crc, n = crcFoldString(crc, unsafe.String(unsafe.SliceData(data), len(data)))
+		data = data[n:]
+	}
 	t := crcTable
 	for len(data) >= 16 {
-		d := data[:16:16]
-		crc = t[15][byte(crc>>8)^d[0]] ^ t[14][byte(crc)^d[1]] ^
-			t[13][d[2]] ^ t[12][d[3]] ^ t[11][d[4]] ^ t[10][d[5]] ^
-			t[9][d[6]] ^ t[8][d[7]] ^ t[7][d[8]] ^ t[6][d[9]] ^
-			t[5][d[10]] ^ t[4][d[11]] ^ t[3][d[12]] ^ t[2][d[13]] ^
-			t[1][d[14]] ^ t[0][d[15]]
+		crc = crcBlock(crc, (*[16]byte)(data))
 		data = data[16:]
 	}
 	for _, b := range data {
@@ -73,13 +77,17 @@ func crcUpdate(crc uint16, data []byte) uint16 {
 	return crc
 }
 
-// crcSpan returns the CRC of s and, from the same pass, the 16-byte-aligned
-// span that holds every non-ASCII byte of s: outside it, characters and
-// bytes coincide and the parser need not count runes.
+// crcSpan returns the CRC of s and the 16-byte-aligned span that holds
+// every non-ASCII byte of s: outside it, characters and bytes coincide and
+// the parser need not count runes. Without folding, one pass does both.
 func crcSpan(s string) (crc uint16, hs span) {
 	t := crcTable
-	crc = crcInit
-	for i := 0; len(s)-i >= 16; i += 16 {
+	crc, i := crcInit, 0
+	if hasFold && len(s) >= foldMin {
+		crc, i = crcFoldString(crc, s)
+		hs = highBlocks(s[:i])
+	}
+	for ; len(s)-i >= 16; i += 16 {
 		d := s[i : i+16]
 		if (load64(d)|load64(d[8:]))&highBits != 0 {
 			hs.add(i, i+16)
@@ -90,13 +98,24 @@ func crcSpan(s string) (crc uint16, hs span) {
 			t[5][d[10]] ^ t[4][d[11]] ^ t[3][d[12]] ^ t[2][d[13]] ^
 			t[1][d[14]] ^ t[0][d[15]]
 	}
-	for i := len(s) &^ 15; i < len(s); i++ {
+	for ; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			hs.add(i, i+1)
 		}
 		crc = crc<<8 ^ t[0][byte(crc>>8)^s[i]]
 	}
 	return crc, hs
+}
+
+// highBlocks returns the span of the 16-byte blocks of s (a multiple of 16
+// bytes long) that hold a non-ASCII byte.
+func highBlocks(s string) (hs span) {
+	for i := 0; len(s)-i >= 16; i += 16 {
+		if (load64(s[i:])|load64(s[i+8:]))&highBits != 0 {
+			hs.add(i, i+16)
+		}
+	}
+	return hs
 }
 
 // highBits has the top bit of every byte of a word set: a word of text

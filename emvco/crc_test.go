@@ -1,10 +1,12 @@
 package emvco
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // crcBitwise is the specification's pseudo-code (research notes §1.7), one
@@ -57,4 +59,46 @@ func FuzzCRC(f *testing.F) {
 			t.Fatalf("CRC = %04X, bitwise reference = %04X", got, want)
 		}
 	})
+}
+
+// spanReference is the span crcSpan promises: the 16-byte blocks that hold
+// a non-ASCII byte, then the single bytes of the tail.
+func spanReference(s string) (hs span) {
+	n := len(s) &^ 15
+	for i := 0; i < n; i += 16 {
+		for j := i; j < i+16; j++ {
+			if s[j] >= 0x80 {
+				hs.add(i, i+16)
+				break
+			}
+		}
+	}
+	for i := n; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			hs.add(i, i+1)
+		}
+	}
+	return hs
+}
+
+// TestCRCEveryLength covers both the table and, where the CPU has it, the
+// folding path, at every length and block alignment up to 600 bytes.
+func TestCRCEveryLength(t *testing.T) {
+	t.Logf("folding with carry-less multiplication: %v", hasFold)
+	r := rand.New(rand.NewPCG(5, 6))
+	buf := make([]byte, 600)
+	for n := range len(buf) {
+		for i := range buf[:n] {
+			buf[i] = byte(r.Uint32())
+			if r.IntN(4) > 0 {
+				buf[i] &= 0x7F // mostly ASCII, so that spans vary
+			}
+		}
+		data := buf[:n]
+		want := crcBitwise(data)
+		require.Equal(t, want, CRC(data), "CRC, length %d", n)
+		crc, hs := crcSpan(string(data))
+		require.Equal(t, want, crc, "crcSpan, length %d", n)
+		require.Equal(t, spanReference(string(data)), hs, "span, length %d", n)
+	}
 }
