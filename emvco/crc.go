@@ -111,7 +111,8 @@ func crcSpan(s string) (crc uint16, hs span) {
 // bytes long) that hold a non-ASCII byte.
 func highBlocks(s string) (hs span) {
 	for i := 0; len(s)-i >= 16; i += 16 {
-		if (load64(s[i:])|load64(s[i+8:]))&highBits != 0 {
+		d := s[i : i+16]
+		if (load64(d)|load64(d[8:]))&highBits != 0 {
 			hs.add(i, i+16)
 		}
 	}
