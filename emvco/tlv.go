@@ -1,6 +1,9 @@
 package emvco
 
-import "unicode/utf8"
+import (
+	"math/bits"
+	"unicode/utf8"
+)
 
 // tlvFault is why readTLV stopped; the zero value means it did not.
 type tlvFault uint8
@@ -139,6 +142,21 @@ func skipChars(s string, pos, limit, n int) (int, tlvFault) {
 // (10xxxxxx), so counting needs no decoding.
 func skipValidChars(s string, pos, limit, n int) (int, tlvFault) {
 	i := pos
+	// Whole words first, while they hold fewer character starts than are
+	// left: a continuation byte has its top bit set and the next bit
+	// (shifted up into the top bit's place) clear.
+	for limit-i >= 8 {
+		x := load64(s[i : i+8])
+		starts := 8 - bits.OnesCount64(x&^(x<<1)&highBits)
+		if starts >= n {
+			break
+		}
+		n -= starts
+		i += 8
+	}
+	for i > pos && i < limit && s[i]&0xC0 == 0x80 {
+		i++ // the rest of a character a word boundary split
+	}
 	for ; n > 0; n-- {
 		if i >= limit {
 			return pos, faultOverrun

@@ -27,18 +27,16 @@ func TestFourDigits(t *testing.T) {
 }
 
 // TestSkipValidCharsMatchesDecoding compares the continuation-byte count
-// with rune decoding on mixed-script text, at every start, length and limit.
+// with rune decoding on mixed-script text, at every start, length and limit,
+// so that words split characters at every offset.
 func TestSkipValidCharsMatchesDecoding(t *testing.T) {
-	const text = "A최고的ÉcafeΩ😀b北京x"
+	const text = "A최고的ÉcafeΩ😀b北京x" + "최고的ÉcafeΩ😀b北京x!"
 	for pos := 0; pos < len(text); pos++ {
 		if text[pos]&0xC0 == 0x80 {
 			continue // not a character boundary
 		}
-		for n := 1; n <= 12; n++ {
-			for _, limit := range []int{len(text), len(text) - 3} {
-				if limit < pos {
-					continue
-				}
+		for n := 1; n <= 40; n++ {
+			for limit := pos; limit <= len(text); limit++ {
 				want, wf := skipChars(text, pos, limit, n)
 				got, gf := skipValidChars(text, pos, limit, n)
 				if wf == faultUTF8 {
