@@ -27,24 +27,41 @@ import (
 // A Builder is not safe for concurrent use and must not be copied once
 // used. Bytes returns the Builder's own buffer, which [Builder.Reset]
 // reuses: copy the result first, or use String, which hands the buffer
-// over to the string it returns without copying.
+// over to the string it returns without copying. A payload of up to
+// smallCap bytes is written into the Builder itself, so building one
+// takes a single allocation (the Builder, which a Template callback makes
+// escape to the heap).
 type Builder struct {
-	buf   []byte
-	err   error
-	cur   frame               // the open level: the root or the innermost template
-	outer [maxDepth - 1]frame // the levels around cur, outer[0] the root
-	rules *fieldRules         // ruleSets[cur.rules], kept at hand for Add
-	depth int                 // templates open around cur; 0 at the root
-	ready bool                // the payload has begun with 00, and no error or CRC ended it
-	done  bool                // the CRC has been appended
-	given bool                // String handed buf over: never write to it again
-	lax   bool                // copying objects of a parsed payload: skip content rules
-	fees  bool                // 55, 56 or 57 was set under the rules: check them together
-	tip   byte                // the digit that ends a two-digit 55 ("02" gives '2'), else 0
+	builderState
+	small [smallCap]byte // the first buffer, until String hands it over
 }
 
-// initialCap is the first buffer's capacity: EMV MPM v1.1 §4.1 caps a
-// payload at 512 characters, so one allocation serves nearly every payload.
+// builderState is everything Reset clears; small is not cleared, because
+// a string String returned may still hold it.
+type builderState struct {
+	buf        []byte
+	err        error
+	cur        frame               // the open level: the root or the innermost template
+	outer      [maxDepth - 1]frame // the levels around cur, outer[0] the root
+	rules      *fieldRules         // ruleSets[cur.rules], kept at hand for Add
+	depth      int                 // templates open around cur; 0 at the root
+	ready      bool                // the payload has begun with 00, and no error or CRC ended it
+	done       bool                // the CRC has been appended
+	given      bool                // String handed buf over: never write to it again
+	smallGiven bool                // ... and buf was small: never use small again
+	lax        bool                // copying objects of a parsed payload: skip content rules
+	fees       bool                // 55, 56 or 57 was set under the rules: check them together
+	tip        byte                // the digit that ends a two-digit 55 ("02" gives '2'), else 0
+}
+
+// smallCap keeps a Builder within 512 bytes, the largest size the runtime
+// allocates without a per-object type header; the EMVCo specification
+// example (260 bytes) fits.
+const smallCap = 304
+
+// initialCap is the capacity of a buffer allocated once small is given
+// away: EMV MPM v1.1 §4.1 caps a payload at 512 characters, so one
+// allocation serves nearly every payload.
 const initialCap = 512
 
 const maxDepth = 3 // root, template, nested template (VietQR 38.01)
@@ -64,11 +81,12 @@ func (f *frame) mark(id Tag)     { f.seen[id/64] |= 1 << (id % 64) }
 // Reset empties the Builder for a new payload, keeping its buffer unless
 // String handed it over.
 func (b *Builder) Reset() {
-	buf := b.buf[:0]
+	buf, smallGiven := b.buf[:0], b.smallGiven
 	if b.given {
+		smallGiven = smallGiven || unsafe.SliceData(b.buf) == &b.small[0]
 		buf = nil
 	}
-	*b = Builder{buf: buf}
+	b.builderState = builderState{buf: buf, smallGiven: smallGiven}
 }
 
 // Err returns the first error the Builder met, or nil.
@@ -222,8 +240,10 @@ func (b *Builder) begin(id Tag) bool {
 	case id.IsRFU() && b.depth == 0 && !b.lax:
 		b.fail(id, because(ErrFormat, "rfu ids must not be generated"))
 	default:
-		if b.buf == nil {
+		if b.buf == nil && b.smallGiven {
 			b.buf = make([]byte, 0, initialCap)
+		} else if b.buf == nil {
+			b.buf = b.small[:0]
 		}
 		b.rules = &ruleSets[rootSet]
 		b.ready = true
