@@ -69,10 +69,10 @@
 // # Performance
 //
 // Parsing takes one allocation for typical payloads and no maps, fmt or
-// reflection. Building from fields takes two (the Builder, which a
-// template callback makes escape, and its buffer, which [Builder.String]
-// hands over without copying); a Builder reused with [Builder.Reset] and
-// read with [Builder.Bytes] takes none. The CRC runs on tables (slicing by
+// reflection. Building from fields takes one, the Builder itself (a
+// template callback makes it escape), which holds a typical payload and
+// hands it to [Builder.String] without copying; a Builder reused with
+// [Builder.Reset] and read with [Builder.Bytes] takes none. The CRC runs on tables (slicing by
 // sixteen) everywhere, and on amd64 CPUs with PCLMULQDQ it folds 64 bytes
 // at a time by carry-less multiplication instead; the build tag purego
 // keeps the tables. See BENCHMARKS.md at the module root for figures.
