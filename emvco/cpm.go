@@ -44,14 +44,21 @@ const (
 // alias its decoded data and must not be modified.
 type CPM struct {
 	text   string
-	data   []byte
+	data   []byte // small[:n] for most payloads, its own array otherwise
 	objs   []cpmObj
 	inline [cpmInline]cpmObj
+	small  [cpmSmall]byte
 }
 
 // cpmInline is how many objects a CPM holds without a further allocation;
 // the specification's two-application example has 13.
-const cpmInline = 24
+const cpmInline = 16
+
+// cpmSmall is how many decoded bytes a CPM holds without a further
+// allocation (base64 text of up to 256 characters; the specification's
+// examples have 168). With cpmInline it keeps a CPM within 512 bytes, the
+// largest size the runtime allocates without a per-object type header.
+const cpmSmall = 192
 
 // cpmObj is one data object; children follow their template.
 type cpmObj struct {

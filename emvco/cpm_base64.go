@@ -25,9 +25,10 @@ var base64Values = func() (t [256]uint8) {
 }()
 
 // decodeBase64 decodes s, which must be whole padded quanta with zero
-// padding bits. On failure it returns the offset of the first character at
-// fault (len(s) rounded down to a quantum when the last one is short).
-func decodeBase64(s string) (data []byte, bad int) {
+// padding bits, into dst's array when it has room and a new one otherwise.
+// On failure it returns the offset of the first character at fault
+// (len(s) rounded down to a quantum when the last one is short).
+func decodeBase64(dst []byte, s string) (data []byte, bad int) {
 	if len(s)%4 != 0 || len(s) == 0 {
 		return nil, len(s) &^ 3
 	}
@@ -35,7 +36,12 @@ func decodeBase64(s string) (data []byte, bad int) {
 	pad := padding(s[last:])
 	// Each quantum is stored as a four-byte word whose last byte the next
 	// quantum overwrites; the buffer has one spare byte for the last word.
-	buf := make([]byte, len(s)/4*3+1)
+	n := len(s)/4*3 + 1
+	buf := dst[:0:cap(dst)]
+	if cap(buf) < n {
+		buf = make([]byte, n)
+	}
+	buf = buf[:n]
 	for i, j := 0, 0; i < last; i, j = i+4, j+3 {
 		v, ok := quantum(s[i : i+4])
 		if !ok {

@@ -56,7 +56,7 @@ func (c *CPM) decode() error {
 	if len(c.text) > cpmMaxText {
 		return &ParseError{Offset: cpmMaxText, Err: because(ErrLength, "payload is longer than a qr code can hold")}
 	}
-	data, bad := decodeBase64(c.text)
+	data, bad := decodeBase64(c.small[:0], c.text)
 	if bad >= 0 {
 		return &ParseError{Offset: bad, Err: because(ErrSyntax, "text is not padded standard base64")}
 	}
