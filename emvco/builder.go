@@ -2,7 +2,6 @@ package emvco
 
 import (
 	"bytes"
-	"slices"
 	"unsafe"
 )
 
@@ -117,10 +116,11 @@ func (b *Builder) Add(id Tag, value string) *Builder {
 // usually lives on the heap, where every pointer store pays for a write
 // barrier while the collector runs.
 func (b *Builder) appendString(s string) {
-	if len(s) > cap(b.buf)-len(b.buf) {
-		b.buf = slices.Grow(b.buf, len(s))
-	}
 	at := len(b.buf)
+	if len(s) > cap(b.buf)-at {
+		b.buf = append(b.buf, s...)
+		return
+	}
 	b.buf = b.buf[:at+len(s)]
 	copy(b.buf[at:], s)
 }
