@@ -26,10 +26,10 @@ import (
 // A Builder is not safe for concurrent use and must not be copied once
 // used. Bytes returns the Builder's own buffer, which [Builder.Reset]
 // reuses: copy the result first, or use String, which hands the buffer
-// over to the string it returns without copying. A payload of up to
-// smallCap bytes is written into the Builder itself, so building one
-// takes a single allocation (the Builder, which a Template callback makes
-// escape to the heap).
+// over to the string it returns without copying. A payload of up to 304
+// bytes is written into the Builder itself, so building one takes a
+// single allocation (the Builder, which a Template callback makes escape
+// to the heap).
 type Builder struct {
 	builderState
 	small [smallCap]byte // the first buffer, until String hands it over
@@ -47,7 +47,7 @@ type builderState struct {
 	ready      bool                // the payload has begun with 00, and no error or CRC ended it
 	done       bool                // the CRC has been appended
 	given      bool                // String handed buf over: never write to it again
-	smallGiven bool                // ... and buf was small: never use small again
+	smallGiven bool                // String handed small over: never use it again
 	lax        bool                // copying objects of a parsed payload: skip content rules
 	fees       bool                // 55, 56 or 57 was set under the rules: check them together
 	tip        byte                // the digit that ends a two-digit 55 ("02" gives '2'), else 0
