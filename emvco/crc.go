@@ -1,7 +1,6 @@
 package emvco
 
 import (
-	"unicode/utf8"
 	"unsafe"
 )
 
@@ -49,71 +48,64 @@ func makeCRCTable() *[16][256]uint16 {
 //
 // CRC is safe for concurrent use and does not retain data.
 func CRC(data []byte) uint16 {
-	return crcUpdate(crcInit, data)
+	// A read-only view of data: nothing below writes to it.
+	return crcUpdate(crcInit, unsafe.String(unsafe.SliceData(data), len(data)))
 }
 
-// crcString is [CRC] over a string without converting it to a byte slice.
+// crcString is [CRC] over a string.
 func crcString(s string) uint16 {
-	crc, _ := crcSpan(s)
-	return crc
+	return crcUpdate(crcInit, s)
 }
 
-// crcUpdate continues a CRC over data.
-func crcUpdate(crc uint16, data []byte) uint16 {
-	if hasFold && len(data) >= foldMin {
-		// A read-only view: the fold only reads.
-		var n int
-		crc, n = crcFoldString(crc, unsafe.String(unsafe.SliceData(data), len(data)))
-		data = data[n:]
-	}
-	t := crcTable
-	for len(data) >= 16 {
-		crc = crcBlock(crc, (*[16]byte)(data))
-		data = data[16:]
-	}
-	for _, b := range data {
-		crc = crc<<8 ^ t[0][byte(crc>>8)^b]
-	}
-	return crc
-}
-
-// crcSpan returns the CRC of s and the 16-byte-aligned span that holds
-// every non-ASCII byte of s: outside it, characters and bytes coincide and
-// the parser need not count runes. Without folding, one pass does both.
-func crcSpan(s string) (crc uint16, hs span) {
-	t := crcTable
-	crc, i := crcInit, 0
+// crcUpdate continues crc over s: by folding where the CPU can (see
+// crcFold), with the tables otherwise and for the rest.
+func crcUpdate(crc uint16, s string) uint16 {
 	if hasFold && len(s) >= foldMin {
-		crc, i = crcFoldString(crc, s)
-		hs = highBlocks(s[:i])
+		var n int
+		crc, n = crcFoldString(crc, s)
+		s = s[n:]
 	}
-	for ; len(s)-i >= 16; i += 16 {
-		d := s[i : i+16]
-		if (load64(d)|load64(d[8:]))&highBits != 0 {
-			hs.add(i, i+16)
-		}
+	return crcTables(crc, s)
+}
+
+// crcTables continues crc over s with the tables, sixteen bytes a step.
+func crcTables(crc uint16, s string) uint16 {
+	t := crcTable
+	for ; len(s) >= 16; s = s[16:] {
+		d := s[:16]
 		crc = t[15][byte(crc>>8)^d[0]] ^ t[14][byte(crc)^d[1]] ^
 			t[13][d[2]] ^ t[12][d[3]] ^ t[11][d[4]] ^ t[10][d[5]] ^
 			t[9][d[6]] ^ t[8][d[7]] ^ t[7][d[8]] ^ t[6][d[9]] ^
 			t[5][d[10]] ^ t[4][d[11]] ^ t[3][d[12]] ^ t[2][d[13]] ^
 			t[1][d[14]] ^ t[0][d[15]]
 	}
-	for ; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			hs.add(i, i+1)
-		}
+	for i := range len(s) {
 		crc = crc<<8 ^ t[0][byte(crc>>8)^s[i]]
 	}
-	return crc, hs
+	return crc
 }
 
-// highBlocks returns the span of the 16-byte blocks of s (a multiple of 16
-// bytes long) that hold a non-ASCII byte.
+// crcSpan returns the CRC of s and the span of the 16-byte blocks of s
+// (the last one possibly shorter) that hold a non-ASCII byte: outside it,
+// characters and bytes coincide and the parser need not count runes.
+func crcSpan(s string) (uint16, span) {
+	return crcString(s), highBlocks(s)
+}
+
+// highBlocks returns the span of the 16-byte blocks of s, the last one
+// possibly shorter, that hold a non-ASCII byte.
 func highBlocks(s string) (hs span) {
-	for i := 0; len(s)-i >= 16; i += 16 {
+	i := 0
+	for ; len(s)-i >= 16; i += 16 {
 		d := s[i : i+16]
 		if (load64(d)|load64(d[8:]))&highBits != 0 {
 			hs.add(i, i+16)
+		}
+	}
+	for j := i; j < len(s); j++ {
+		if s[j] >= 0x80 {
+			hs.add(i, len(s))
+			break
 		}
 	}
 	return hs

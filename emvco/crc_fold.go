@@ -35,8 +35,8 @@ func xPowMod(n int) uint64 {
 }
 
 // crcFoldString continues crc over the whole 16-byte blocks of s by
-// folding, and returns the CRC and the bytes left over (fewer than 16).
-// The caller checks hasFold and len(s) >= foldMin.
+// folding, and returns the CRC and how many bytes it read. The caller
+// checks hasFold and len(s) >= foldMin.
 func crcFoldString(crc uint16, s string) (uint16, int) {
 	var acc [16]byte
 	copy(acc[:], s[:16])
@@ -45,15 +45,5 @@ func crcFoldString(crc uint16, s string) (uint16, int) {
 	n := len(s) &^ 15
 	// The assembly only reads the blocks; s is never written.
 	crcFold(&acc, unsafe.StringData(s[16:]), n-16, &foldConstants)
-	return crcBlock(0, &acc), n
-}
-
-// crcBlock continues crc over sixteen bytes with the tables.
-func crcBlock(crc uint16, d *[16]byte) uint16 {
-	t := crcTable
-	return t[15][byte(crc>>8)^d[0]] ^ t[14][byte(crc)^d[1]] ^
-		t[13][d[2]] ^ t[12][d[3]] ^ t[11][d[4]] ^ t[10][d[5]] ^
-		t[9][d[6]] ^ t[8][d[7]] ^ t[7][d[8]] ^ t[6][d[9]] ^
-		t[5][d[10]] ^ t[4][d[11]] ^ t[3][d[12]] ^ t[2][d[13]] ^
-		t[1][d[14]] ^ t[0][d[15]]
+	return crcTables(0, unsafe.String(&acc[0], len(acc))), n
 }

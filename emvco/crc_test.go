@@ -61,21 +61,16 @@ func FuzzCRC(f *testing.F) {
 	})
 }
 
-// spanReference is the span crcSpan promises: the 16-byte blocks that hold
-// a non-ASCII byte, then the single bytes of the tail.
+// spanReference is the span crcSpan promises: the 16-byte blocks, the
+// last one possibly shorter, that hold a non-ASCII byte.
 func spanReference(s string) (hs span) {
-	n := len(s) &^ 15
-	for i := 0; i < n; i += 16 {
-		for j := i; j < i+16; j++ {
+	for i := 0; i < len(s); i += 16 {
+		end := min(i+16, len(s))
+		for j := i; j < end; j++ {
 			if s[j] >= 0x80 {
-				hs.add(i, i+16)
+				hs.add(i, end)
 				break
 			}
-		}
-	}
-	for i := n; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			hs.add(i, i+1)
 		}
 	}
 	return hs
