@@ -4,9 +4,9 @@ package emvco
 // CPM v1.0 §3.2). This decoder is strict in the way encoding/base64's
 // Strict mode is, and stricter in two ways that CPM needs: it refuses CR
 // and LF, which encoding/base64 skips silently, and it reports the offset
-// of the first character at fault. It decodes a quantum of four
-// characters per step, about twice as fast as encoding/base64 on CPM-sized
-// input.
+// of the first character at fault. It decodes into a buffer the caller
+// provides (the CPM's own, for typical payloads), as fast as
+// encoding/base64 on CPM-sized input.
 
 import "encoding/binary"
 
