@@ -152,19 +152,13 @@ func (c *CPM) readTemplate(idx int, t bertlv.Object) error {
 
 // push appends an object and returns its index. Like Payload.push, it
 // sets each field in place: building the object in a temporary and
-// copying it costs a store-forwarding stall, and reslicing within the
-// capacity stores no pointer.
+// copying it costs a store-forwarding stall. objs only grows, so the new
+// slot is zero: kids starts at 0.
 func (c *CPM) push(o bertlv.Object, parent int) int {
-	i := len(c.objs)
-	if i == cap(c.objs) {
-		c.objs = append(c.objs, cpmObj{})
-	} else {
-		c.objs = c.objs[:i+1]
-	}
-	n := &c.objs[i]
+	n := grow(&c.objs)
 	n.tag, n.start, n.end = o.Tag, uint16(o.End-len(o.Value)), uint16(o.End)
-	n.off, n.parent, n.kids = uint16(o.Offset), int16(parent), 0
-	return i
+	n.off, n.parent = uint16(o.Offset), int16(parent)
+	return len(c.objs) - 1
 }
 
 // checkApplications applies the per-application rules: an ADF name of 5

@@ -169,16 +169,24 @@ func (p *Payload) reset() {
 // building the 10-byte node in a temporary and copying it costs a
 // store-forwarding stall per object, a third of the walk's time.
 func (p *Payload) push(start, end int, parent int16, id Tag) int {
-	i := len(p.nodes)
-	if i == cap(p.nodes) {
-		p.nodes = append(p.nodes, node{})
-	} else {
-		p.nodes = p.nodes[:i+1]
-	}
-	n := &p.nodes[i]
+	n := grow(&p.nodes)
 	n.start, n.end, n.parent = uint16(start), uint16(end), parent
 	n.kids, n.id, n.template = 0, id, false
-	return i
+	return len(p.nodes) - 1
+}
+
+// grow lengthens *s by one element and returns it, for the caller to set
+// field by field (it may hold an old value). Within the capacity it
+// stores only the length, no pointer.
+func grow[T any](s *[]T) *T {
+	i := len(*s)
+	if i == cap(*s) {
+		var zero T
+		*s = append(*s, zero)
+	} else {
+		*s = (*s)[:i+1]
+	}
+	return &(*s)[i]
 }
 
 // checkCRCObject checks that the CRC object found by the walk at s[pos:end]
