@@ -7,11 +7,13 @@ import "unsafe"
 // it: the text is read sixteen bytes at a time as a 128-bit polynomial X,
 // and each step replaces X·x^128 + B by H·(x^192 mod P) + L·(x^128 mod P) + B,
 // where H and L are X's high and low halves. That keeps X congruent, modulo
-// the CRC polynomial P, to the text read so far. The CRC of the text so far
-// is then the table CRC, from zero, of X's sixteen bytes; the rest of the
-// text continues from there. The initial value 0xFFFF enters as an XOR into
-// the first two bytes, which is the same thing for a CRC without
-// reflection.
+// the CRC polynomial P, to the text read so far. The assembly keeps four
+// such accumulators, each folding the block 64 bytes on (by x^512 and
+// x^576 mod P), so that four multiplications are in flight, and merges
+// them at the end. The CRC of the text so far is then the table CRC, from
+// zero, of X's sixteen bytes; the rest of the text continues from there.
+// The initial value 0xFFFF enters as an XOR into the first two bytes,
+// which is the same thing for a CRC without reflection.
 
 // foldMin is the shortest input folded: four blocks, one for each of the
 // assembly's accumulators.
