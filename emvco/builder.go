@@ -271,15 +271,20 @@ func (b *Builder) noteFee(id Tag, value string) {
 }
 
 func (b *Builder) fail(id Tag, err error) *Builder {
+	return b.failAt(join(b.levelPath(), id), err)
+}
+
+// failAt records the first error, at a tag path.
+func (b *Builder) failAt(path string, err error) *Builder {
 	if b.err == nil {
-		b.err = &BuildError{Path: b.path(id), Err: err}
+		b.err = &BuildError{Path: path, Err: err}
 		b.ready = false
 	}
 	return b
 }
 
-// path is the tag path of id in the open frame.
-func (b *Builder) path(id Tag) string {
+// levelPath is the tag path of the open template, "" at the root.
+func (b *Builder) levelPath() string {
 	p := ""
 	for d := 1; d < b.depth; d++ {
 		p = join(p, b.outer[d].id)
@@ -287,7 +292,7 @@ func (b *Builder) path(id Tag) string {
 	if b.depth > 0 {
 		p = join(p, b.cur.id)
 	}
-	return join(p, id)
+	return p
 }
 
 // Bytes finishes the payload, appending "6304" and the CRC, and returns it.
@@ -327,7 +332,7 @@ func (b *Builder) finished() error {
 func (b *Builder) finish() {
 	switch {
 	case b.depth != 0:
-		b.fail(b.cur.id, because(ErrSyntax, "template still open"))
+		b.failAt(b.levelPath(), because(ErrSyntax, "template still open"))
 		return
 	case len(b.buf) == 0:
 		b.fail(TagPayloadFormat, because(ErrMissing, "payload must start with 00"))

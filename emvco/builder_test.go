@@ -161,6 +161,11 @@ func TestBuilderRefusals(t *testing.T) {
 			_, _ = b.Bytes()
 			b.Add(59, "late")
 		}, ErrTrailingData, "59"},
+		{"finished inside a template", func(b *Builder) {
+			b.Add(0, "01").Template(38, func(b *Builder) {
+				b.Template(1, func(b *Builder) { b.Add(0, "970436"); _, _ = b.String() })
+			})
+		}, ErrSyntax, "38.01"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
