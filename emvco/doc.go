@@ -69,11 +69,13 @@
 // # Performance
 //
 // Parsing takes one allocation for typical payloads and no maps, fmt or
-// reflection. Building from fields takes one, the Builder itself (a
-// template callback makes it escape), which holds a typical payload and
-// hands it to [Builder.String] without copying; a Builder reused with
-// [Builder.Reset] and read with [Builder.Bytes] takes none. The CRC runs on tables (slicing by
-// sixteen) everywhere, and on amd64 CPUs with PCLMULQDQ it folds 64 bytes
-// at a time by carry-less multiplication instead; the build tag purego
-// keeps the tables. See BENCHMARKS.md at the module root for figures.
+// reflection; so does [ParseCPM]. Building from fields takes one, the
+// Builder itself (a template callback makes it escape), which holds a
+// typical payload and hands it to [Builder.String] without copying; a
+// Builder reused with [Builder.Reset] and read with [Builder.Bytes] takes
+// none. On amd64, two hot loops use the CPU's vector instructions when it
+// has them: the CRC folds 64 bytes at a time by carry-less multiplication
+// (PCLMULQDQ) instead of using its tables, and CPM base64 decodes 16
+// characters a step (SSSE3). The build tag purego keeps to portable Go.
+// See BENCHMARKS.md at the module root for figures.
 package emvco
