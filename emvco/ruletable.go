@@ -22,8 +22,9 @@ var free = fieldRule{min: 1, max: 99}
 type fieldRules [100]fieldRule
 
 // ruleSet names one of ruleSets. A Builder frame holds a ruleSet, not a
-// pointer, so that opening a template writes no pointer (and meets no
-// write barrier) in the heap-allocated Builder.
+// pointer, so that saving and restoring frames copies no pointer (a heap
+// Builder meets a write barrier for each while the collector runs); the
+// Builder keeps a single pointer, to the open level's table.
 type ruleSet uint8
 
 const (
