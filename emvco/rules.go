@@ -32,7 +32,7 @@ type valueScan struct {
 }
 
 func scanValue(s string) valueScan {
-	if isANSText(s) {
+	if IsANS(s) {
 		return valueScan{chars: len(s), ans: true, valid: true}
 	}
 	for i := 0; i < len(s); i++ {
@@ -41,49 +41,6 @@ func scanValue(s string) valueScan {
 		}
 	}
 	return valueScan{chars: len(s), valid: true}
-}
-
-// isANSText reports whether every byte of s is in 0x20-0x7E. It reads
-// words, the last one overlapping the one before, so that a value of four
-// bytes or more takes a few steps whatever its length.
-func isANSText(s string) bool {
-	n := len(s)
-	switch {
-	case n >= 8:
-		for i := 0; i < n-8; i += 8 {
-			if !isANS8(s[i : i+8]) {
-				return false
-			}
-		}
-		return isANS8(s[n-8:])
-	case n >= 4:
-		return isANS4(s[:4]) && isANS4(s[n-4:])
-	}
-	for i := 0; i < n; i++ {
-		if s[i]-0x20 > 0x7E-0x20 {
-			return false
-		}
-	}
-	return true
-}
-
-// isANS8 reports whether the eight bytes of w are all in 0x20-0x7E, a
-// word at a time: subtracting 0x20 from each byte borrows into its top bit
-// only for a byte below 0x20, and adding 1 sets the top bit of 0x7F, which
-// a byte above it already has. A borrow or carry that crosses bytes always
-// comes from a byte the test already fails.
-func isANS8(w string) bool {
-	x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-	const ones, tops = 0x0101010101010101, 0x8080808080808080
-	return ((x-0x20*ones)&^x|(x+ones)|x)&tops == 0
-}
-
-// isANS4 is isANS8 for four bytes.
-func isANS4(w string) bool {
-	x := uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16 | uint32(w[3])<<24
-	const ones, tops = 0x01010101, 0x80808080
-	return ((x-0x20*ones)&^x|(x+ones)|x)&tops == 0
 }
 
 // scanMultibyte finishes scanValue from s[i], the first non-ASCII byte;
