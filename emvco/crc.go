@@ -85,15 +85,9 @@ func crcTables(crc uint16, s string) uint16 {
 	return crc
 }
 
-// crcSpan returns the CRC of s and the span of the 16-byte blocks of s
-// (the last one possibly shorter) that hold a non-ASCII byte: outside it,
-// characters and bytes coincide and the parser need not count runes.
-func crcSpan(s string) (uint16, span) {
-	return crcString(s), highBlocks(s)
-}
-
 // highBlocks returns the span of the 16-byte blocks of s, the last one
-// possibly shorter, that hold a non-ASCII byte.
+// possibly shorter, that hold a non-ASCII byte: outside it, characters and
+// bytes coincide and the parser need not count runes.
 func highBlocks(s string) (hs span) {
 	i := 0
 	for ; len(s)-i >= 16; i += 16 {

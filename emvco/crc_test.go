@@ -61,7 +61,7 @@ func FuzzCRC(f *testing.F) {
 	})
 }
 
-// spanReference is the span crcSpan promises: the 16-byte blocks, the
+// spanReference is the span highBlocks promises: the 16-byte blocks, the
 // last one possibly shorter, that hold a non-ASCII byte.
 func spanReference(s string) (hs span) {
 	for i := 0; i < len(s); i += 16 {
@@ -92,8 +92,7 @@ func TestCRCEveryLength(t *testing.T) {
 		data := buf[:n]
 		want := crcBitwise(data)
 		require.Equal(t, want, CRC(data), "CRC, length %d", n)
-		crc, hs := crcSpan(string(data))
-		require.Equal(t, want, crc, "crcSpan, length %d", n)
-		require.Equal(t, spanReference(string(data)), hs, "span, length %d", n)
+		require.Equal(t, want, crcString(string(data)), "crcString, length %d", n)
+		require.Equal(t, spanReference(string(data)), highBlocks(string(data)), "span, length %d", n)
 	}
 }

@@ -77,7 +77,7 @@ func (d *Decoder) parse(s string, notes Notes) (*Payload, error) {
 	if len(s) > maxPayload {
 		return nil, &ParseError{Offset: maxPayload, Err: because(ErrLength, "payload is longer than any valid payload can be")}
 	}
-	crcOK, hs, err := d.checkCRC(s, &notes)
+	crcOK, err := d.checkCRC(s, &notes)
 	if err == nil {
 		err = checkStart(s)
 	}
@@ -89,6 +89,7 @@ func (d *Decoder) parse(s string, notes Notes) (*Payload, error) {
 	if est := len(s)/8 + 4; est > inlineNodes {
 		p.nodes = make([]node, 0, est)
 	}
+	hs := highBlocks(s)
 	mode := lenMode{high: hs, valid: !hs.empty() && utf8.ValidString(s[hs.lo:hs.hi])}
 	bad, err := p.walk(&mode, crcOK)
 	if err != nil && d.AllowByteLengths && crcOK && !hs.empty() {
@@ -110,26 +111,24 @@ func (d *Decoder) parse(s string, notes Notes) (*Payload, error) {
 // digits, before any TLV walk, so that a corrupted payload is reported as a
 // CRC failure rather than as whatever structural fault the corruption
 // causes (research notes §1.7). ok reports that the CRC was found and
-// verified; when it was not found, the walk reports why. hs is, from the
-// same pass, the span of s that holds non-ASCII bytes.
-func (d *Decoder) checkCRC(s string, notes *Notes) (ok bool, hs span, err error) {
+// verified; when it was not found, the walk reports why.
+func (d *Decoder) checkCRC(s string, notes *Notes) (ok bool, err error) {
 	n := len(s)
 	if n < 8 || s[n-8:n-4] != "6304" {
-		return false, highSpan(s), nil
+		return false, nil
 	}
 	carried, lower, isHex := parseCRCHex(s[n-4:])
 	if !isHex {
-		return false, highSpan(s), nil
+		return false, nil
 	}
-	computed, hs := crcSpan(s[:n-4])
-	if carried != computed {
-		return false, hs, &ParseError{Offset: n - 4, Path: "63", Err: because(ErrCRC, "crc does not match the payload")}
+	if carried != crcString(s[:n-4]) {
+		return false, &ParseError{Offset: n - 4, Path: "63", Err: because(ErrCRC, "crc does not match the payload")}
 	}
 	if lower && !d.AllowLowercaseCRC {
-		return false, hs, &ParseError{Offset: n - 4, Path: "63", Err: because(ErrCRC, "crc uses lowercase hex digits")}
+		return false, &ParseError{Offset: n - 4, Path: "63", Err: because(ErrCRC, "crc uses lowercase hex digits")}
 	}
 	notes.LowercaseCRC = lower
-	return true, hs, nil
+	return true, nil
 }
 
 // trimTrailing drops the CR, LF and space that scanners append after the

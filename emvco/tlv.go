@@ -43,16 +43,6 @@ func (h *span) add(lo, hi int) {
 	h.hi = hi
 }
 
-// highSpan returns the span of s holding its non-ASCII bytes.
-func highSpan(s string) (h span) {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			h.add(i, i+1)
-		}
-	}
-	return h
-}
-
 // readTLV reads the data object starting at s[pos], within s[:limit], with
 // lengths read as mode says. On success it returns the ID and the value's
 // byte range. The parser's walk has its own fast path for the common
