@@ -165,12 +165,12 @@ func (p *Payload) reset() {
 }
 
 // push appends a node and returns its index. It sets each field in place:
-// building the 10-byte node in a temporary and copying it costs a
+// building the 8-byte node in a temporary and copying it costs a
 // store-forwarding stall per object, a third of the walk's time.
 func (p *Payload) push(start, end int, parent int16, id Tag) int {
 	n := grow(&p.nodes)
 	n.start, n.end, n.parent = uint16(start), uint16(end), parent
-	n.kids, n.id, n.template = 0, id, false
+	n.kids, n.id = 0, id
 	return len(p.nodes) - 1
 }
 

@@ -49,9 +49,8 @@ type Notes struct {
 type node struct {
 	start, end uint16 // value bytes in Payload.raw (see maxPayload)
 	parent     int16  // index of the parent node, -1 at the root
-	kids       uint8  // number of direct sub-objects (templates only)
+	kids       uint8  // direct sub-objects: at least one for a template, read as TLV; else 0
 	id         Tag
-	template   bool
 }
 
 // String returns the payload text, byte for byte as it was parsed (without
@@ -213,7 +212,7 @@ func (o Object) Offset() int {
 // IsTemplate reports whether the object's value was read as nested data
 // objects. Root IDs 26-51, 62 and 64 always are; 80-99 are when their
 // content is well-formed TLV, and are kept opaque otherwise.
-func (o Object) IsTemplate() bool { return o.node().template }
+func (o Object) IsTemplate() bool { return o.node().kids > 0 }
 
 // Path returns the object's tag path, such as "59" or "62.05".
 func (o Object) Path() string {

@@ -47,8 +47,7 @@ func (p *Payload) scan(from, to int, parent int, mode *lenMode, crcOK bool) (bad
 		pos = end
 	}
 	if parent >= 0 {
-		n := &p.nodes[parent]
-		n.kids, n.template = uint8(kids), true
+		p.nodes[parent].kids = uint8(kids) // at least one: content is never empty
 	}
 	return bad, nil
 }
