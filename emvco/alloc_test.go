@@ -27,7 +27,6 @@ func TestAllocationBudgets(t *testing.T) {
 			_, _ = b.String()
 		}},
 		{"crc", 0, func() { crcString(emvSpecExample) }},
-		{"parse cpm two applications", 1, func() { _, _ = ParseCPM(cpmB2) }},
 		{"lookup", 0, func() {
 			p := parsedSpec
 			_, _ = p.Lookup("62.07")
@@ -43,18 +42,15 @@ func TestAllocationBudgets(t *testing.T) {
 
 var parsedSpec, _ = Parse(emvSpecExample)
 
-// TestObjectSizes holds a Payload, a Builder and a CPM to 512 bytes: larger
+// TestObjectSizes holds a Payload and a Builder to 512 bytes: larger
 // objects cost the allocator a type header and the collector more work
-// (see inlineNodes, smallCap and cpmSmall).
+// (see inlineNodes and smallCap).
 func TestObjectSizes(t *testing.T) {
 	if size := unsafe.Sizeof(Payload{}); size > 512 {
 		t.Errorf("Payload is %d bytes, over 512", size)
 	}
 	if size := unsafe.Sizeof(Builder{}); size > 512 {
 		t.Errorf("Builder is %d bytes, over 512", size)
-	}
-	if size := unsafe.Sizeof(CPM{}); size > 512 {
-		t.Errorf("CPM is %d bytes, over 512", size)
 	}
 	assert.LessOrEqual(t, len(emvSpecExample), smallCap, "the specification example fits in the Builder")
 }

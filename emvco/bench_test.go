@@ -77,13 +77,3 @@ func BenchmarkEdit(b *testing.B) {
 		}
 	}
 }
-
-func BenchmarkParseCPMTwoApplications(b *testing.B) {
-	b.ReportAllocs()
-	b.SetBytes(int64(len(cpmB2)))
-	for b.Loop() {
-		if _, err := ParseCPM(cpmB2); err != nil {
-			b.Fatal(err)
-		}
-	}
-}

@@ -100,26 +100,6 @@ func ExampleDecoder() {
 	// true Thanh toán hóa đơn
 }
 
-func ExampleParseCPM() {
-	// EMV CPM v1.0 Annex B: two applications and a common data template.
-	c, err := emvco.ParseCPM("hQVDUFYwMWETTwegAAAAVVVVUAhQcm9kdWN0MWETTwegAAAAZmZmUAhQcm9kdWN0MmJJWggSNFZ4kBI0WF8gDkNBUkRIT0xERVIvRU1WXy0IcnVlc2RlZW5kIZ8QBwYBCgMAAACfJghYT9OF+iNLzJ82AgABnzcEbVjvEw==")
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	fmt.Println(c)                                             // a masked summary, never card data
-	poi, err := c.Select([]byte{0xA0, 0x00, 0x00, 0x00, 0x66}) // the terminal's AID, a prefix
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	pan, _ := poi.PAN()
-	fmt.Println(poi.Label(), pan, poi.CardholderName(), poi.Languages())
-	// Output:
-	// CPV01 [A0000000555555 Product1 123456******3458] [A0000000666666 Product2 123456******3458]
-	// Product2 123456******3458 CARDHOLDER/EMV [ru es de en]
-}
-
 func ExampleLint() {
 	// A Pix code whose name is over 25 characters and whose city is not
 	// ans: real payers' apps pay it, the linter reports it.
