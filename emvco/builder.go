@@ -321,6 +321,10 @@ func (b *Builder) String() (string, error) {
 	return unsafe.String(unsafe.SliceData(b.buf), len(b.buf)), nil
 }
 
+// Encode finishes the payload like [Builder.Bytes] and returns it as a
+// string.
+func (b *Builder) Encode() (string, error) { return b.String() }
+
 // finished finishes the payload once and returns the Builder's error.
 func (b *Builder) finished() error {
 	if b.err == nil && !b.done {

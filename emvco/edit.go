@@ -169,6 +169,9 @@ func (e *Editor) String() (string, error) {
 	return b.String()
 }
 
+// Encode returns the edited payload text.
+func (e *Editor) Encode() (string, error) { return e.String() }
+
 // emit writes one entry, applying the Builder's rules only to what the
 // caller set.
 func emit(b *Builder, en entry) {
