@@ -53,7 +53,8 @@ var (
 	// ErrNotApproved reports a refund of a payment that was not approved.
 	ErrNotApproved = errors.New("translate: payment not approved")
 	// ErrInvalid reports an argument a store or authorizer cannot act on
-	// (an empty key, a non-positive amount); the [*ArgError] names it.
+	// (an empty key, a non-positive amount); the [*Error] it comes in
+	// names the field.
 	ErrInvalid = errors.New("translate: invalid argument")
 )
 
@@ -93,20 +94,8 @@ func (e *LimitError) Error() string {
 // Unwrap returns [ErrLimitExceeded].
 func (e *LimitError) Unwrap() error { return ErrLimitExceeded }
 
-// ArgError names the argument at fault; its message never contains the
-// argument's value.
-type ArgError struct {
-	Arg string
-	Err error // ErrInvalid, possibly with a cause joined
-}
-
-func (e *ArgError) Error() string { return "translate: " + e.Arg + ": " + e.Err.Error() }
-
-// Unwrap returns the cause, which matches [ErrInvalid].
-func (e *ArgError) Unwrap() error { return e.Err }
-
-func argError(arg, why string) error {
-	return &ArgError{Arg: arg, Err: errors.Join(ErrInvalid, errors.New(why))}
+func argError(field, why string) error {
+	return &Error{Field: field, Err: ErrInvalid, Cause: errors.New(why)}
 }
 
 // DeclineError carries the reason a scheme declined a payment: Scheme is

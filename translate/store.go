@@ -2,6 +2,8 @@ package translate
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"time"
 )
 
@@ -20,7 +22,7 @@ import (
 // Issue records quote id with digest (a fingerprint of its terms, see
 // [QuoteDigest]) until expires; issuing the same id and digest again is a
 // no-op, another digest is [ErrQuoteMismatch], an expiry not after now is an
-// [*ArgError]. Consume atomically removes the quote if its digest matches
+// [*Error] matching [ErrInvalid]. Consume atomically removes the quote if its digest matches
 // (compare-and-delete): it fails with [ErrQuoteUsed] when the quote is
 // unknown, expired or already consumed, and with [ErrQuoteMismatch],
 // leaving the quote in place, when the digest differs.
@@ -111,7 +113,7 @@ type Claim struct {
 //
 // Claim atomically takes the key for a request whose fingerprint is hash,
 // with a lease of the given length named by token, which the caller
-// chooses (random, non-empty; see [NewToken]). The same key with another hash fails
+// chooses (random, non-empty; see [NewLeaseToken]). The same key with another hash fails
 // with [ErrIdempotencyConflict], whatever the first request's state; with
 // the same hash it returns the stored result (ClaimDone), fails with
 // [ErrInProgress] while another holder's lease lives, or hands the caller
@@ -146,4 +148,11 @@ func DayOf(t time.Time, loc *time.Location) (day string, until time.Time) {
 	y, m, d := t.Date()
 	end := time.Date(y, m, d+1, 0, 0, 0, 0, loc)
 	return t.Format(time.DateOnly), end.Add(time.Hour)
+}
+
+// NewLeaseToken returns a fresh random lease token (128 bits, hex).
+func NewLeaseToken() string {
+	var b [16]byte
+	rand.Read(b[:]) // never fails (crypto/rand, Go 1.24+)
+	return hex.EncodeToString(b[:])
 }
