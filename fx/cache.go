@@ -2,50 +2,50 @@ package fx
 
 import (
 	"context"
-	"sync"
+	"fmt"
+	"sort"
+	"strings"
 	"sync/atomic"
 	"time"
+
+	"golang.org/x/sync/singleflight"
 )
 
-// Cache wraps a provider and keeps each rate for TTL. A hit reads an
-// immutable map through an atomic pointer, taking no lock and allocating
-// nothing, so concurrent conversions do not contend; a miss copies the map
-// under a mutex (rates are few and change rarely). Concurrent misses for
-// one pair collapse into a single upstream call whose result they all
-// share. A waiter whose context ends stops waiting; the call it waited
-// for runs under the context of the caller that started it.
+// Cache wraps a provider and keeps each rate for TTL.
+//
+// A hit takes no lock and allocates nothing: entries live in a table
+// indexed by the two currencies' positions in the ISO 4217 table, read
+// through atomic pointers, so concurrent conversions do not contend. A
+// miss stores one entry in O(1), whatever the number of pairs cached.
+//
+// Concurrent misses for one pair collapse into a single upstream call
+// (golang.org/x/sync/singleflight) whose result they all share. The call
+// runs in its own goroutine under the first caller's context with its
+// cancellation removed ([context.WithoutCancel]): a caller whose context
+// ends stops waiting, and neither it nor any other caller makes the call
+// fail for the rest. Give a provider that may hang its own timeout (an
+// [http.Client] Timeout for [ECB]). A panic or [runtime.Goexit] in the
+// upstream is turned into an error for every caller waiting on that call;
+// the pair is not wedged and the next call asks the upstream again.
+// Errors are not cached.
 //
 // Create one with [NewCache]; it is safe for concurrent use.
 type Cache struct {
 	upstream Provider
 	ttl      time.Duration
 	now      func() time.Time
+	flight   singleflight.Group
 
-	entries atomic.Pointer[map[pairKey]cacheEntry] // copy on write
-
-	mu       sync.Mutex // guards inflight and writers of entries; misses only
-	inflight map[pairKey]*call
+	// rows[i][j] caches iso4217[i]/iso4217[j]; rows are allocated on
+	// first use.
+	rows [len(iso4217)]atomic.Pointer[cacheRow]
 }
 
-// pairKey identifies a currency pair by alphabetic codes, packed.
-type pairKey [6]byte
-
-func keyOf(base, quote Currency) (k pairKey) {
-	copy(k[:3], base.code)
-	copy(k[3:], quote.code)
-	return k
-}
+type cacheRow [len(iso4217)]atomic.Pointer[cacheEntry]
 
 type cacheEntry struct {
 	rate    Rate
 	expires time.Time
-}
-
-// call is one upstream request that concurrent misses wait for.
-type call struct {
-	done chan struct{}
-	rate Rate
-	err  error
 }
 
 // NewCache returns a cache over upstream. now is the clock (nil means
@@ -54,60 +54,83 @@ func NewCache(upstream Provider, ttl time.Duration, now func() time.Time) *Cache
 	if now == nil {
 		now = time.Now
 	}
-	return &Cache{upstream: upstream, ttl: ttl, now: now, inflight: map[pairKey]*call{}}
+	return &Cache{upstream: upstream, ttl: ttl, now: now}
+}
+
+// tableIndex returns c's position in the ISO 4217 table, or -1 for the
+// zero Currency.
+func tableIndex(c Currency) int {
+	i := sort.Search(len(iso4217), func(i int) bool { return iso4217[i].code >= c.code })
+	if i < len(iso4217) && iso4217[i].code == c.code && c.code != "" {
+		return i
+	}
+	return -1
 }
 
 // Rate implements [Provider].
 func (c *Cache) Rate(ctx context.Context, base, quote Currency) (Rate, error) {
-	key := keyOf(base, quote)
-	if m := c.entries.Load(); m != nil {
-		if e, ok := (*m)[key]; ok && c.now().Before(e.expires) {
+	i, j := tableIndex(base), tableIndex(quote)
+	if i < 0 || j < 0 {
+		return c.upstream.Rate(ctx, base, quote) // nothing to key on; the upstream refuses it
+	}
+	if row := c.rows[i].Load(); row != nil {
+		if e := row[j].Load(); e != nil && c.now().Before(e.expires) {
 			return e.rate, nil
 		}
 	}
-	return c.miss(ctx, key, base, quote)
+	return c.miss(ctx, i, j, base, quote)
 }
 
-func (c *Cache) miss(ctx context.Context, key pairKey, base, quote Currency) (Rate, error) {
-	c.mu.Lock()
-	cl, waiting := c.inflight[key]
-	if !waiting {
-		cl = &call{done: make(chan struct{})}
-		c.inflight[key] = cl
+// flightResult is what a collapsed upstream call yields.
+type flightResult struct {
+	rate Rate
+	err  error
+}
+
+func (c *Cache) miss(ctx context.Context, i, j int, base, quote Currency) (Rate, error) {
+	if err := ctx.Err(); err != nil {
+		return Rate{}, &RateError{Base: base, Quote: quote, Err: joinUnavailable(err)}
 	}
-	c.mu.Unlock()
-	if !waiting {
-		c.fetch(ctx, key, base, quote, cl)
-		return cl.rate, cl.err
-	}
+	detached := context.WithoutCancel(ctx)
+	done := make(chan flightResult, 1)
+	go func() {
+		normal := false
+		defer func() {
+			if normal {
+				return
+			}
+			why := "upstream called runtime.Goexit"
+			if p := recover(); p != nil {
+				why, _, _ = strings.Cut(fmt.Sprintf("upstream panicked: %v", p), "\n") // the value, not singleflight's stack
+			}
+			done <- flightResult{err: &RateError{Base: base, Quote: quote, Err: fmt.Errorf("%w: %s", ErrRateUnavailable, why)}}
+		}()
+		v, err, _ := c.flight.Do(base.code+quote.code, func() (any, error) {
+			return c.fetch(detached, i, j, base, quote)
+		})
+		normal = true
+		r, _ := v.(Rate)
+		done <- flightResult{rate: r, err: err}
+	}()
 	select {
-	case <-cl.done:
-		return cl.rate, cl.err
+	case res := <-done:
+		return res.rate, res.err
 	case <-ctx.Done():
 		return Rate{}, &RateError{Base: base, Quote: quote, Err: joinUnavailable(ctx.Err())}
 	}
 }
 
-// fetch runs the upstream call for key and publishes its result.
-func (c *Cache) fetch(ctx context.Context, key pairKey, base, quote Currency, cl *call) {
-	cl.rate, cl.err = c.upstream.Rate(ctx, base, quote)
-	c.mu.Lock()
-	if cl.err == nil {
-		c.store(key, cacheEntry{rate: cl.rate, expires: c.now().Add(c.ttl)})
+// fetch asks the upstream and stores a successful answer.
+func (c *Cache) fetch(ctx context.Context, i, j int, base, quote Currency) (Rate, error) {
+	r, err := c.upstream.Rate(ctx, base, quote)
+	if err != nil {
+		return Rate{}, err
 	}
-	delete(c.inflight, key)
-	c.mu.Unlock()
-	close(cl.done)
-}
-
-// store publishes a new map with key set; c.mu must be held.
-func (c *Cache) store(key pairKey, e cacheEntry) {
-	next := map[pairKey]cacheEntry{}
-	if old := c.entries.Load(); old != nil {
-		for k, v := range *old {
-			next[k] = v
-		}
+	row := c.rows[i].Load()
+	if row == nil {
+		c.rows[i].CompareAndSwap(nil, new(cacheRow))
+		row = c.rows[i].Load()
 	}
-	next[key] = e
-	c.entries.Store(&next)
+	row[j].Store(&cacheEntry{rate: r, expires: c.now().Add(c.ttl)})
+	return r, nil
 }

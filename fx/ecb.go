@@ -36,6 +36,13 @@ type ecbEnvelope struct {
 // ParseECB reads an ECB reference-rate document (the daily file or the
 // 90-day history) and returns the most recent day's rates, each from EUR.
 // Currencies the ECB lists that are not current ISO 4217 are skipped.
+//
+// Each rate must be a plain decimal as [ParseRate] reads it (the ECB
+// writes "1.0876"; an exponent such as "1e-100000000" or a number of more
+// than 32 characters is refused, so no later arithmetic on it can grow),
+// a currency may appear only once in the day, and the day may not quote
+// EUR itself: each of these fails with [ErrSyntax]. The document is read
+// up to 1 MiB, in time linear in its size.
 func ParseECB(r io.Reader) ([]Rate, error) {
 	var env ecbEnvelope
 	if err := xml.NewDecoder(io.LimitReader(r, maxECBBytes)).Decode(&env); err != nil {
@@ -49,20 +56,40 @@ func ParseECB(r io.Reader) ([]Rate, error) {
 	if err != nil {
 		return nil, &syntaxError{what: "ecb document has no valid date"}
 	}
-	eur := MustCurrency("EUR")
 	out := make([]Rate, 0, len(day.Rates))
 	for _, x := range day.Rates {
 		c, err := LookupCurrency(x.Currency)
 		if err != nil {
 			continue
 		}
-		v, err := decimal.NewFromString(x.Rate)
-		if err != nil || v.Sign() <= 0 {
-			return nil, &syntaxError{what: "ecb rate for " + c.code + " is not a positive number"}
+		if err := checkECBEntry(out, c); err != nil {
+			return nil, err
 		}
-		out = append(out, Rate{Base: eur, Quote: c, Value: v, AsOf: asOf, Source: "ecb"})
+		v, err := parseRateValue(x.Rate)
+		if err != nil {
+			return nil, &syntaxError{what: "ecb rate for " + c.code + " is not a positive plain decimal"}
+		}
+		out = append(out, Rate{Base: euro, Quote: c, Value: v, AsOf: asOf, Source: "ecb"})
 	}
 	return out, nil
+}
+
+var euro = MustCurrency("EUR")
+
+// checkECBEntry refuses a quote of EUR itself (one euro is one euro; a
+// document that says otherwise would skew every cross rate) and a currency
+// already in out. A day lists about 30 currencies, so the scan is cheap;
+// it is bounded by the ISO table, since unknown codes are skipped.
+func checkECBEntry(out []Rate, c Currency) error {
+	if c == euro {
+		return &syntaxError{what: "ecb document quotes EUR against itself"}
+	}
+	for _, r := range out {
+		if r.Quote == c {
+			return &syntaxError{what: "ecb document lists " + c.code + " twice"}
+		}
+	}
+	return nil
 }
 
 // ECB is a [Provider] over the ECB daily reference rates: each call
@@ -80,6 +107,9 @@ type ECB struct {
 // Rate implements [Provider].
 func (e *ECB) Rate(ctx context.Context, base, quote Currency) (Rate, error) {
 	rates, err := e.fetch(ctx)
+	if err == nil {
+		err = ctx.Err() // the body may have been read after a deadline passed
+	}
 	if err != nil {
 		return Rate{}, &RateError{Base: base, Quote: quote, Err: joinUnavailable(err)}
 	}

@@ -115,3 +115,12 @@ func applyMargin(r Rate, bps int64) Rate {
 	r.Value = r.Value.Mul(factor)
 	return r
 }
+
+// ProviderFunc adapts a function to [Provider], as http.HandlerFunc does
+// for handlers. It is as safe for concurrent use as the function.
+type ProviderFunc func(ctx context.Context, base, quote Currency) (Rate, error)
+
+// Rate implements [Provider] by calling f.
+func (f ProviderFunc) Rate(ctx context.Context, base, quote Currency) (Rate, error) {
+	return f(ctx, base, quote)
+}

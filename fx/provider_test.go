@@ -7,7 +7,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -56,117 +55,6 @@ func TestFallbackAndMargin(t *testing.T) {
 	assert.Equal(t, "1379", r.Value.String(), "1400 less 1.5%")
 	_, err = Margin{}.Rate(ctx, usd, krw)
 	assert.ErrorIs(t, err, ErrRateUnavailable)
-}
-
-// countingProvider counts upstream calls and can be made slow.
-type countingProvider struct {
-	calls atomic.Int64
-	delay time.Duration
-	err   error
-}
-
-func (c *countingProvider) Rate(ctx context.Context, base, quote Currency) (Rate, error) {
-	c.calls.Add(1)
-	time.Sleep(c.delay)
-	if c.err != nil {
-		return Rate{}, c.err
-	}
-	return Rate{Base: base, Quote: quote, Value: dec("1380")}, nil
-}
-
-func TestCacheTTLAndCollapse(t *testing.T) {
-	up := &countingProvider{delay: 20 * time.Millisecond}
-	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
-	var mu sync.Mutex
-	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
-	c := NewCache(up, time.Minute, clock)
-
-	var wg sync.WaitGroup
-	for range 50 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			r, err := c.Rate(context.Background(), usd, krw)
-			assert.NoError(t, err)
-			assert.Equal(t, "1380", r.Value.String())
-		}()
-	}
-	wg.Wait()
-	assert.Equal(t, int64(1), up.calls.Load(), "concurrent misses collapse into one upstream call")
-
-	_, _ = c.Rate(context.Background(), usd, krw)
-	assert.Equal(t, int64(1), up.calls.Load(), "hit within ttl")
-	mu.Lock()
-	now = now.Add(61 * time.Second)
-	mu.Unlock()
-	_, _ = c.Rate(context.Background(), usd, krw)
-	assert.Equal(t, int64(2), up.calls.Load(), "refetched after ttl")
-}
-
-func TestCacheErrorsAreNotCached(t *testing.T) {
-	up := &countingProvider{err: &RateError{Base: usd, Quote: krw, Err: ErrRateUnavailable}}
-	c := NewCache(up, time.Minute, nil)
-	for range 3 {
-		_, err := c.Rate(context.Background(), usd, krw)
-		assert.ErrorIs(t, err, ErrRateUnavailable)
-	}
-	assert.Equal(t, int64(3), up.calls.Load())
-}
-
-func TestCacheWaiterCancellation(t *testing.T) {
-	up := &countingProvider{delay: 200 * time.Millisecond}
-	c := NewCache(up, time.Minute, nil)
-	leader := make(chan error, 1)
-	go func() {
-		_, err := c.Rate(context.Background(), usd, cny)
-		leader <- err
-	}()
-	for up.calls.Load() == 0 {
-		time.Sleep(time.Millisecond)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
-	defer cancel()
-	start := time.Now()
-	_, err := c.Rate(ctx, usd, cny)
-	assert.ErrorIs(t, err, context.DeadlineExceeded)
-	assert.ErrorIs(t, err, ErrRateUnavailable)
-	assert.Less(t, time.Since(start), 150*time.Millisecond, "the waiter stops waiting")
-	assert.NoError(t, <-leader, "the leader gets its own result")
-	assert.Equal(t, int64(1), up.calls.Load())
-}
-
-func TestCacheLeaderKeepsItsResult(t *testing.T) {
-	// An already-cancelled context must not turn the leader's successful
-	// fetch into a random failure.
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	for range 50 {
-		c := NewCache(&countingProvider{}, time.Minute, nil)
-		r, err := c.Rate(ctx, usd, krw)
-		require.NoError(t, err)
-		assert.Equal(t, "1380", r.Value.String())
-	}
-}
-
-func TestCacheUnderConcurrentLoad(t *testing.T) {
-	c := NewCache(NewStatic(Rate{Base: usd, Quote: krw, Value: dec("1380")}, Rate{Base: cny, Quote: krw, Value: dec("190")}), time.Millisecond, nil)
-	var wg sync.WaitGroup
-	for i := range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			base := []Currency{usd, cny}[i%2]
-			for range 500 {
-				r, err := c.Rate(context.Background(), base, krw)
-				if assert.NoError(t, err) {
-					a, err := Convert(FromMinor(100, base), r, HalfEven)
-					assert.NoError(t, err)
-					assert.False(t, a.IsZero())
-				}
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 func TestParseECB(t *testing.T) {

@@ -26,6 +26,98 @@ type Rate struct {
 // to the target currency is exact in practice.
 const inversePlaces = 16
 
+// maxRateLen bounds the text of a rate: ParseRate and ParseECB accept
+// plain decimals of at most 32 bytes, far more digits than any published
+// rate has (the ECB publishes at most six significant digits), so that the
+// arithmetic on a parsed rate is bounded.
+const maxRateLen = 32
+
+// maxRateBits and maxRateScale bound the rates [Rate.Inverse], [Cross] and
+// [Rate.Chain] derive from: a coefficient of at most 256 bits (77 digits)
+// and an exponent within ±64. Division and multiplication work grows with
+// the size of the numbers; these bounds keep it to microseconds for rates
+// built by hand as well as for parsed ones.
+const (
+	maxRateBits  = 256
+	maxRateScale = 64
+)
+
+// ParseRate reads a rate written as a plain decimal, such as "1380",
+// "0.0052" or "7.6125": one unit of base buys that many units of quote.
+// Only digits and at most one "." with digits on both sides are accepted,
+// at most 32 bytes: no sign, exponent, spaces or grouping. The rate must
+// be positive. This is the literal form callers use without importing a
+// decimal package.
+func ParseRate(s string, base, quote Currency) (Rate, error) {
+	v, err := parseRateValue(s)
+	if err != nil {
+		return Rate{}, err
+	}
+	r := Rate{Base: base, Quote: quote, Value: v}
+	return r, r.valid()
+}
+
+// parseRateValue reads the plain decimal of [ParseRate]; it runs in time
+// linear in len(s), which is bounded.
+func parseRateValue(s string) (decimal.Decimal, error) {
+	if len(s) > maxRateLen {
+		return decimal.Decimal{}, &syntaxError{what: "rate has more than 32 characters"}
+	}
+	if !plainRate(s) {
+		return decimal.Decimal{}, &syntaxError{what: "rate is not a plain decimal"}
+	}
+	v, err := decimal.NewFromString(s)
+	if err != nil {
+		return decimal.Decimal{}, &syntaxError{what: "rate does not parse"}
+	}
+	if v.Sign() <= 0 {
+		return decimal.Decimal{}, ErrRange
+	}
+	return v, nil
+}
+
+// plainRate reports whether s is digits with at most one "." that has a
+// digit on each side.
+func plainRate(s string) bool {
+	dot := strings.IndexByte(s, '.')
+	if dot < 0 {
+		return isDigits(s)
+	}
+	return isDigits(s[:dot]) && isDigits(s[dot+1:])
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// bounded reports, with [ErrRange], a rate too large or too precise to
+// derive from in bounded time (see maxRateBits).
+func (r Rate) bounded() error {
+	if e := r.Value.Exponent(); e < -maxRateScale || e > maxRateScale {
+		return ErrRange
+	}
+	if r.Value.Coefficient().BitLen() > maxRateBits {
+		return ErrRange
+	}
+	return nil
+}
+
+// derivable is valid and bounded.
+func (r Rate) derivable() error {
+	if err := r.valid(); err != nil {
+		return err
+	}
+	return r.bounded()
+}
+
 // valid reports whether r can convert money.
 func (r Rate) valid() error {
 	if r.Base.IsZero() || r.Quote.IsZero() {
@@ -38,9 +130,10 @@ func (r Rate) valid() error {
 }
 
 // Inverse returns the rate from Quote to Base, 1/Value rounded half-even
-// to 16 decimals.
+// to 16 decimals. A rate whose value has more than 77 digits or an
+// exponent beyond ±64 fails with [ErrRange].
 func (r Rate) Inverse() (Rate, error) {
-	if err := r.valid(); err != nil {
+	if err := r.derivable(); err != nil {
 		return Rate{}, err
 	}
 	inv := decimal.NewFromInt(1).DivRound(r.Value, inversePlaces)
@@ -49,12 +142,12 @@ func (r Rate) Inverse() (Rate, error) {
 
 // Chain returns the rate from r.Base to next.Quote through r.Quote, which
 // must be next.Base: USD/EUR chained with EUR/KRW is USD/KRW. AsOf is the
-// older of the two.
+// older of the two. The size bounds of [Rate.Inverse] apply to both.
 func (r Rate) Chain(next Rate) (Rate, error) {
-	if err := r.valid(); err != nil {
+	if err := r.derivable(); err != nil {
 		return Rate{}, err
 	}
-	if err := next.valid(); err != nil {
+	if err := next.derivable(); err != nil {
 		return Rate{}, err
 	}
 	if r.Quote != next.Base {
@@ -65,12 +158,14 @@ func (r Rate) Chain(next Rate) (Rate, error) {
 
 // Cross returns the rate from a.Quote to b.Quote given two rates from the
 // same pivot: EUR/KRW and EUR/CNY (the ECB publishes rates this way) give
-// KRW/CNY = EUR/CNY ÷ EUR/KRW, rounded half-even to 16 decimals.
+// KRW/CNY = EUR/CNY ÷ EUR/KRW, rounded half-even to 16 decimals. The size
+// bounds of [Rate.Inverse] apply to both, so the division takes bounded
+// time whatever the rates.
 func Cross(a, b Rate) (Rate, error) {
-	if err := a.valid(); err != nil {
+	if err := a.derivable(); err != nil {
 		return Rate{}, err
 	}
-	if err := b.valid(); err != nil {
+	if err := b.derivable(); err != nil {
 		return Rate{}, err
 	}
 	if a.Base != b.Base {

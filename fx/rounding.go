@@ -9,14 +9,18 @@ import (
 
 // Rounding says how a value is brought to a currency's minor units. The
 // zero value is [HalfEven], banker's rounding, which has no bias over many
-// conversions.
+// conversions. The modes are those of IEEE 754-2008 §4.3 and of Java's
+// RoundingMode, which bojanz/currency and govalues/money also follow.
 type Rounding uint8
 
 const (
 	HalfEven Rounding = iota // to nearest, ties to even: 2.345 → 2.34, 2.355 → 2.36
 	HalfUp                   // to nearest, ties away from zero: 2.345 → 2.35, -2.345 → -2.35
-	Down                     // toward zero (truncate): 2.349 → 2.34
-	Up                       // away from zero: 2.341 → 2.35
+	Down                     // toward zero (truncate): 2.349 → 2.34, -2.349 → -2.34
+	Up                       // away from zero: 2.341 → 2.35, -2.341 → -2.35
+	Ceiling                  // toward +∞: 2.341 → 2.35, -2.349 → -2.34
+	Floor                    // toward −∞: 2.349 → 2.34, -2.341 → -2.35
+	HalfDown                 // to nearest, ties toward zero: 2.345 → 2.34, 2.3451 → 2.35
 )
 
 // String returns the mode's name.
@@ -30,6 +34,12 @@ func (r Rounding) String() string {
 		return "down"
 	case Up:
 		return "up"
+	case Ceiling:
+		return "ceiling"
+	case Floor:
+		return "floor"
+	case HalfDown:
+		return "half-down"
 	}
 	return "unknown"
 }
@@ -43,8 +53,24 @@ func (r Rounding) round(d decimal.Decimal, places int32) decimal.Decimal {
 		return d.RoundDown(places)
 	case Up:
 		return d.RoundUp(places)
+	case Ceiling:
+		return d.RoundCeil(places)
+	case Floor:
+		return d.RoundFloor(places)
+	case HalfDown:
+		return roundHalfDown(d, places)
 	}
 	return d.RoundBank(places)
+}
+
+// roundHalfDown rounds d to places decimals, to nearest with ties toward
+// zero; shopspring/decimal has no such mode.
+func roundHalfDown(d decimal.Decimal, places int32) decimal.Decimal {
+	t := d.Truncate(places)
+	if d.Sub(t).Abs().Cmp(decimal.New(5, -places-1)) <= 0 {
+		return t
+	}
+	return t.Add(decimal.New(int64(d.Sign()), -places))
 }
 
 // pow10 holds 10^0 to 10^18, every power of ten an int64 holds.
@@ -86,15 +112,16 @@ func (r Rounding) mulRoundInt64(a, b decimal.Decimal, places int32) (decimal.Dec
 		return decimal.Decimal{}, false
 	}
 	q, rem := coef/pow10[k], coef%pow10[k]
-	if r.roundsAway(q, rem, pow10[k]) {
+	if r.roundsAway(q, rem, pow10[k], neg) {
 		q++
 	}
 	return decimal.New(sign(q, neg), -places), true
 }
 
 // roundsAway decides, for a non-negative quotient q and remainder rem of a
-// division by div, whether the magnitude rounds away from zero.
-func (r Rounding) roundsAway(q, rem, div int64) bool {
+// division by div of a magnitude whose sign is negative when neg, whether
+// the magnitude rounds away from zero.
+func (r Rounding) roundsAway(q, rem, div int64, neg bool) bool {
 	if rem == 0 {
 		return false
 	}
@@ -103,12 +130,17 @@ func (r Rounding) roundsAway(q, rem, div int64) bool {
 		return false
 	case Up:
 		return true
+	case Ceiling:
+		return !neg
+	case Floor:
+		return neg
 	}
 	twice := 2 * rem // rem < div ≤ 10^18, so no overflow
 	if twice != div {
 		return twice > div
 	}
-	return r == HalfUp || q%2 == 1 // a tie: half-up goes away, half-even to even
+	// A tie: half-up goes away, half-down stays, half-even goes to even.
+	return r == HalfUp || r == HalfEven && q%2 == 1
 }
 
 func abs64(v int64) uint64 {
