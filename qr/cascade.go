@@ -44,12 +44,12 @@ func decodeCascade(p plane) (Result, error) {
 	var last error
 	for _, st := range cascade {
 		res, err := attempt(reader, p, st)
-		if err == nil {
-			return res, nil
+		if err == nil || errors.Is(err, ErrCharset) {
+			return res, err // a charset error comes from a symbol read correctly
 		}
 		var fe gozxing.FormatException
 		var ce gozxing.ChecksumException
-		found = found || errors.As(err, &fe) || errors.As(err, &ce)
+		found = found || errors.As(err, &fe) || errors.As(err, &ce) || errors.Is(err, errContent)
 		last = err
 	}
 	return Result{}, errorFrom(found, last)
@@ -85,7 +85,7 @@ func attempt(reader gozxing.Reader, p plane, st stage) (res Result, err error) {
 	if err != nil {
 		return Result{}, err
 	}
-	hints := map[gozxing.DecodeHintType]interface{}{gozxing.DecodeHintType_CHARACTER_SET: "UTF-8"}
+	hints := map[gozxing.DecodeHintType]interface{}{gozxing.DecodeHintType_CHARACTER_SET: "ISO-8859-1"}
 	if st.pure {
 		hints[gozxing.DecodeHintType_PURE_BARCODE] = true
 	}
@@ -96,30 +96,33 @@ func attempt(reader gozxing.Reader, p plane, st stage) (res Result, err error) {
 	if err != nil {
 		return Result{}, err
 	}
-	res = resultOf(r, st.name)
+	res, err = resultOf(r, st.name)
 	if st.rotated { // back to the image's coordinates: (x', y') came from (w-1-y', x')
 		b := res.Bounds
 		res.Bounds = image.Rect(width-b.Max.Y, b.Min.X, width-b.Min.Y, b.Max.X)
 	}
-	return res, nil
+	return res, err
 }
 
-// resultOf converts gozxing's result; third-party types stop here.
-func resultOf(r *gozxing.Result, stageName string) Result {
-	res := Result{Text: r.GetText(), Stage: stageName}
+// resultOf converts gozxing's result; third-party types stop here. The
+// text is ours, read from the data codewords (see [parseContent]):
+// gozxing's own text is ignored.
+func resultOf(r *gozxing.Result, stageName string) (Result, error) {
+	res := Result{Stage: stageName}
 	md := r.GetResultMetadata()
 	if ec, ok := md[gozxing.ResultMetadataType_ERROR_CORRECTION_LEVEL].(string); ok {
 		res.Level = map[string]Level{"L": LevelL, "M": LevelM, "Q": LevelQ, "H": LevelH}[ec]
 	}
-	// The symbology modifier is 2, 4 or 6 when the symbol has ECI
-	// (ISO/IEC 18004 Annex F): "]Q2".
-	if id, ok := md[gozxing.ResultMetadataType_SYMBOLOGY_IDENTIFIER].(string); ok && len(id) == 3 {
-		res.ECI = id[2] == '2' || id[2] == '4' || id[2] == '6'
-	}
-	res.Version = versionFor(len(r.GetRawBytes()), res.Level)
-	res.Segments = segmentModes(r.GetRawBytes(), res.Version)
+	raw := r.GetRawBytes()
+	res.Version = versionFor(len(raw), res.Level)
+	res.Segments = segmentModes(raw, res.Version)
 	res.Bounds = boundsOf(r.GetResultPoints())
-	return res
+	c, err := parseContent(raw, res.Version)
+	res.Raw, res.Charset, res.ECI = c.raw, c.charsetNames(), c.eci
+	if err == nil {
+		res.Text = string(c.text)
+	}
+	return res, err
 }
 
 // versionFor finds the version whose data codewords at level l number n.

@@ -31,9 +31,24 @@ type Decoder struct {
 	MaxPixels int
 }
 
-// Result is a decoded QR code and what is known of its symbol.
+// Result is a decoded QR code and what is known of its symbol. The
+// caller owns its slices.
 type Result struct {
-	Text    string
+	// Text is the content as UTF-8, each byte segment decoded from its
+	// character set. It is empty when the error is [ErrCharset].
+	Text string
+	// Raw is the content as the symbol stores it: byte segments verbatim,
+	// numeric and alphanumeric characters as ASCII, Kanji and Hanzi
+	// characters as their Shift_JIS and GB 2312 bytes. For an EMVCo
+	// symbol (byte mode only) it is the payload's bytes.
+	Raw []byte
+	// Charset names the character sets the byte, Kanji and Hanzi segments
+	// were read in, comma-separated in order of first use: the ECI's, or
+	// without an ECI the one decided as ISO/IEC 18004:2015 §7.4.5 and
+	// zxing do ([CharsetLatin1], [CharsetShiftJIS] or [CharsetUTF8]; see
+	// [ErrCharset]). It is empty for a symbol of numeric and alphanumeric
+	// segments only.
+	Charset string
 	Version int             // 1-40
 	Level   Level           // error-correction level
 	ECI     bool            // the symbol carried an ECI segment

@@ -67,7 +67,7 @@ func decodeMultiple(p plane, global bool) (out []Result, err error) {
 		return nil, err
 	}
 	hints := map[gozxing.DecodeHintType]interface{}{
-		gozxing.DecodeHintType_CHARACTER_SET: "UTF-8",
+		gozxing.DecodeHintType_CHARACTER_SET: "ISO-8859-1",
 		gozxing.DecodeHintType_TRY_HARDER:    true,
 	}
 	rs, err := multiqr.NewQRCodeMultiReader().DecodeMultiple(bmp, hints)
@@ -75,7 +75,9 @@ func decodeMultiple(p plane, global bool) (out []Result, err error) {
 		return nil, err
 	}
 	for _, r := range rs {
-		out = append(out, resultOf(r, "multi"))
+		if res, err := resultOf(r, "multi"); err == nil {
+			out = append(out, res)
+		}
 	}
 	return out, nil
 }
