@@ -1,0 +1,31 @@
+package translate
+
+import (
+	"errors"
+	"testing"
+)
+
+// FuzzDetect checks that Detect never panics, that a kind's presentment
+// agrees with the kind, and that Err, when set, is typed.
+func FuzzDetect(f *testing.F) {
+	for _, r := range detectRows {
+		f.Add(r.raw)
+	}
+	f.Add("204567890123456789")
+	f.Add("https://h/MPM/")
+	f.Fuzz(func(t *testing.T, s string) {
+		d := Detect(s)
+		if d.Kind.String() == "" {
+			t.Fatal("kind without a name")
+		}
+		if d.Err != nil && !errors.Is(d.Err, ErrInvalidCode) {
+			t.Fatalf("untyped detection error %v", d.Err)
+		}
+		if d.Kind.Consumer() != (d.Presentment == PresentmentConsumer) {
+			t.Fatalf("%v has presentment %v", d.Kind, d.Presentment)
+		}
+		if d.Kind != KindUnknown && d.Alternatives != 0 {
+			t.Fatal("a named kind has alternatives")
+		}
+	})
+}
