@@ -46,29 +46,37 @@ const (
 	InitiationUnspecified Initiation = iota // 01 absent
 	InitiationStatic                        // "11": the same code serves many transactions
 	InitiationDynamic                       // "12": a new code for each transaction
+	// InitiationReserved is any other two digits, such as the "10" of
+	// VNPay wallet codes: values the specification reserves, which readers
+	// ignore (EMV MPM v1.1 §4.7.2.1, §1.4.4). The Linter warns of them.
+	InitiationReserved
 )
 
-// String returns "static", "dynamic" or "unspecified".
+// String returns "static", "dynamic", "reserved" or "unspecified".
 func (i Initiation) String() string {
 	switch i {
 	case InitiationStatic:
 		return "static"
 	case InitiationDynamic:
 		return "dynamic"
+	case InitiationReserved:
+		return "reserved"
 	}
 	return "unspecified"
 }
 
-// Initiation returns the point of initiation method. The parser admits only
-// "11" and "12".
+// Initiation returns the point of initiation method. The parser admits any
+// two digits; see [InitiationReserved].
 func (p *Payload) Initiation() Initiation {
-	switch p.value(TagPointOfInitiation) {
+	switch v := p.value(TagPointOfInitiation); v {
+	case "":
+		return InitiationUnspecified
 	case "11":
 		return InitiationStatic
 	case "12":
 		return InitiationDynamic
 	}
-	return InitiationUnspecified
+	return InitiationReserved
 }
 
 // FeeKind is the Tip or Convenience Indicator, ID 55 (EMV MPM v1.1 Table 3.6).

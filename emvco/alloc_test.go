@@ -17,14 +17,16 @@ func TestAllocationBudgets(t *testing.T) {
 		budget float64
 		run    func()
 	}{
-		// What the code achieves, tighter than the issues' budgets (2, 2,
-		// 2 and 3), so that a regression shows before a budget is broken.
+		// What the code achieves, tighter than the issues' budgets where
+		// it can be, so that a regression shows before a budget is broken.
+		// Building takes the Builder (a Template callback makes it escape)
+		// and the string Encode returns.
 		{"parse emvco example", 1, func() { _, _ = Parse(emvSpecExample) }},
 		{"parse pix", 1, func() { _, _ = Parse(pixExample) }},
-		{"build emvco example", 1, func() {
+		{"build emvco example", 2, func() {
 			var b Builder
 			buildSpecExample(&b)
-			_, _ = b.String()
+			_, _ = b.Encode()
 		}},
 		{"crc", 0, func() { crcString(emvSpecExample) }},
 		{"lookup", 0, func() {

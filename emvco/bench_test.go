@@ -31,7 +31,7 @@ func BenchmarkBuildEMVCoExample(b *testing.B) {
 	for b.Loop() {
 		var bl Builder
 		buildSpecExample(&bl)
-		if _, err := bl.String(); err != nil {
+		if _, err := bl.Encode(); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -72,7 +72,7 @@ func BenchmarkEdit(b *testing.B) {
 	p, _ := Parse(pixExample)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := p.Edit().Set("54", "12.50").Set("01", "12").String(); err != nil {
+		if _, err := p.Edit().Set("54", "12.50").Set("01", "12").Encode(); err != nil {
 			b.Fatal(err)
 		}
 	}

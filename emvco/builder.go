@@ -1,10 +1,5 @@
 package emvco
 
-import (
-	"bytes"
-	"unsafe"
-)
-
 // Builder generates a merchant-presented payload from fields, in the order
 // the caller adds them, computing every length in characters and appending
 // the CRC (EMV MPM v1.1 §4.4, §4.7.3).
@@ -12,6 +7,10 @@ import (
 // The zero value is ready to use. Errors are sticky: the first refusal is
 // kept, later calls do nothing, and [Builder.Bytes] or [Builder.String]
 // return it as a [*BuildError]. No method panics.
+//
+// The rules it applies are the tables of EMV MPM v1.1 that the parser and
+// the [Linter] read as well (Table 3.6 for the root, §4.8 for 62, §4.9
+// for 64, §4.7.11 for the GUID of 26-51 and 80-99).
 //
 // The Builder refuses what the specification forbids a generator to emit:
 // IDs over 99, values or template contents of 0 or more than 99
@@ -24,44 +23,37 @@ import (
 // conformance question, not a generation error.
 //
 // A Builder is not safe for concurrent use and must not be copied once
-// used. Bytes returns the Builder's own buffer, which [Builder.Reset]
-// reuses: copy the result first, or use String, which hands the buffer
-// over to the string it returns without copying. A payload of up to 304
-// bytes is written into the Builder itself, so building one takes a
-// single allocation (the Builder, which a Template callback makes escape
-// to the heap).
+// used. [Builder.Bytes] returns the Builder's own buffer, which
+// [Builder.Reset] reuses: copy the result first, or use [Builder.Encode],
+// which returns a string of its own. A payload of up to 304 bytes is
+// written into the Builder itself, so building one takes at most two
+// allocations: the Builder, when a Template callback makes it escape to
+// the heap, and the string Encode returns.
 type Builder struct {
 	builderState
-	small [smallCap]byte // the first buffer, until String hands it over
+	small [smallCap]byte // the buffer of a payload that fits
 }
 
-// builderState is everything Reset clears; small is not cleared, because
-// a string String returned may still hold it.
+// builderState is everything Reset clears; small is not cleared, since
+// Reset keeps using it.
 type builderState struct {
-	buf        []byte
-	err        error
-	cur        frame               // the open level: the root or the innermost template
-	outer      [maxDepth - 1]frame // the levels around cur, outer[0] the root
-	rules      *fieldRules         // ruleSets[cur.rules], kept at hand for Add
-	depth      int                 // templates open around cur; 0 at the root
-	ready      bool                // the payload has begun with 00, and no error or CRC ended it
-	done       bool                // the CRC has been appended
-	given      bool                // String handed buf over: never write to it again
-	smallGiven bool                // String handed small over: never use it again
-	lax        bool                // copying objects of a parsed payload: skip content rules
-	fees       bool                // 55, 56 or 57 was set under the rules: check them together
-	tip        byte                // the digit that ends a two-digit 55 ("02" gives '2'), else 0
+	buf   []byte
+	err   error
+	cur   frame               // the open level: the root or the innermost template
+	outer [maxDepth - 1]frame // the levels around cur, outer[0] the root
+	rules *fieldRules         // ruleSets[cur.rules], kept at hand for Add
+	depth int                 // templates open around cur; 0 at the root
+	ready bool                // the payload has begun with 00, and no error or CRC ended it
+	done  bool                // the CRC has been appended
+	lax   bool                // copying objects of a parsed payload: skip content rules
+	fees  bool                // 55, 56 or 57 was set under the rules: check them together
+	tip   byte                // the digit that ends a two-digit 55 ("02" gives '2'), else 0
 }
 
 // smallCap keeps a Builder within 512 bytes, the largest size the runtime
 // allocates without a per-object type header; the EMVCo specification
 // example (260 bytes) fits.
 const smallCap = 304
-
-// initialCap is the capacity of a buffer allocated once small is given
-// away: EMV MPM v1.1 §4.1 caps a payload at 512 characters, so one
-// allocation serves nearly every payload.
-const initialCap = 512
 
 const maxDepth = 3 // root, template, nested template (VietQR 38.01)
 
@@ -77,15 +69,11 @@ type frame struct {
 func (f *frame) has(id Tag) bool { return f.seen[id/64]&(1<<(id%64)) != 0 }
 func (f *frame) mark(id Tag)     { f.seen[id/64] |= 1 << (id % 64) }
 
-// Reset empties the Builder for a new payload, keeping its buffer unless
-// String handed it over.
+// Reset empties the Builder for a new payload, keeping its buffer. A
+// slice [Builder.Bytes] returned before is overwritten by the next
+// payload; strings from [Builder.Encode] and [Builder.String] are not.
 func (b *Builder) Reset() {
-	buf, smallGiven := b.buf[:0], b.smallGiven
-	if b.given {
-		smallGiven = smallGiven || unsafe.SliceData(b.buf) == &b.small[0]
-		buf = nil
-	}
-	b.builderState = builderState{buf: buf, smallGiven: smallGiven}
+	b.builderState = builderState{buf: b.buf[:0]}
 }
 
 // Err returns the first error the Builder met, or nil.
@@ -154,12 +142,13 @@ func (b *Builder) checkAdd(id Tag, value string, v valueScan) error {
 		return because(ErrLength, "value must be 1 to 99 characters")
 	case b.lax:
 		return nil
-	case b.depth == 0:
-		return checkRootValue(id, value, v)
-	case b.depth == 1:
-		return checkSubValue(b.cur.id, id, v)
 	}
-	return nil
+	return checkField(specs[b.cur.rules].field(id), value, v)
+}
+
+// templateAllowed reports whether Template may open id at the current level.
+func (b *Builder) templateAllowed(id Tag) bool {
+	return b.depth > 0 || rootKind(id) != kindPrimitive
 }
 
 // Template appends a template whose sub-objects f adds to the same
@@ -193,7 +182,7 @@ func (b *Builder) openTemplate(id Tag) bool {
 	b.buf = append(b.buf, byte(h), byte(h>>8), byte(h>>16), byte(h>>24))
 	b.outer[b.depth] = b.cur
 	b.depth++
-	b.cur = frame{id: id, lenAt: len(b.buf) - 2, rules: subRules(b.depth, id)}
+	b.cur = frame{id: id, lenAt: len(b.buf) - 2, rules: subRules(b.depth, b.outer[b.depth-1].rules, id)}
 	b.rules = &ruleSets[b.cur.rules]
 	return true
 }
@@ -206,8 +195,10 @@ func (b *Builder) closeTemplate() *Builder {
 	if fr.chars == 0 || fr.chars > 99 {
 		return b.fail(fr.id, because(ErrLength, "template content must be 1 to 99 characters"))
 	}
-	if !b.lax && b.depth == 0 && fr.id == TagLanguageTemplate && !(fr.has(TagLanguagePreference) && fr.has(TagAlternateName)) {
-		return b.fail(fr.id, because(ErrMissing, "language template needs 00 and 01"))
+	if t := specs[fr.rules]; !b.lax && t.checkPresence {
+		if _, ok := checkPresence(t, fr.has); !ok {
+			return b.fail(fr.id, because(ErrMissing, t.missing.msg))
+		}
 	}
 	d := digitPairs[uint8(fr.chars)]
 	b.buf[fr.lenAt], b.buf[fr.lenAt+1] = byte(d), byte(d>>8)
@@ -237,12 +228,12 @@ func (b *Builder) begin(id Tag) bool {
 		b.fail(TagPayloadFormat, because(ErrMissing, "payload must start with 00"))
 	case id == TagCRC && b.depth == 0:
 		b.fail(id, because(ErrFormat, "the builder appends the crc itself"))
-	case id.IsRFU() && b.depth == 0 && !b.lax:
+	case b.ready && !b.lax: // the open level reserves id
 		b.fail(id, because(ErrFormat, "rfu ids must not be generated"))
+	case b.ready: // copying a reserved object of a parsed payload
+		return true
 	default:
-		if b.buf == nil && b.smallGiven {
-			b.buf = make([]byte, 0, initialCap)
-		} else if b.buf == nil {
+		if b.buf == nil {
 			b.buf = b.small[:0]
 		}
 		b.rules = &ruleSets[rootSet]
@@ -297,33 +288,34 @@ func (b *Builder) levelPath() string {
 
 // Bytes finishes the payload, appending "6304" and the CRC, and returns it.
 // The slice is the Builder's own buffer: it stays valid until the next
-// Reset. Calling Bytes again returns the same result; after String, it
-// returns a copy, because the buffer then belongs to that string.
+// Reset. Calling Bytes or Encode again returns the same payload.
 func (b *Builder) Bytes() ([]byte, error) {
 	if err := b.finished(); err != nil {
 		return nil, err
 	}
-	if b.given {
-		return bytes.Clone(b.buf), nil
-	}
 	return b.buf, nil
 }
 
-// String finishes the payload like [Builder.Bytes] and returns it as a
-// string. It does not copy: like [strings.Builder], the Builder hands its
-// buffer over to the string and never writes to it again, so a later
-// Reset starts a new buffer.
-func (b *Builder) String() (string, error) {
+// Encode finishes the payload like [Builder.Bytes] and returns it as a
+// string of its own, which a later Reset does not touch.
+func (b *Builder) Encode() (string, error) {
 	if err := b.finished(); err != nil {
 		return "", err
 	}
-	b.given = true
-	return unsafe.String(unsafe.SliceData(b.buf), len(b.buf)), nil
+	return string(b.buf), nil
 }
 
-// Encode finishes the payload like [Builder.Bytes] and returns it as a
-// string.
-func (b *Builder) Encode() (string, error) { return b.String() }
+// String returns the text written so far, without finishing the payload:
+// the whole payload, CRC included, once [Builder.Encode] or
+// [Builder.Bytes] has finished it, and "" once the Builder has met an
+// error (which [Builder.Err] and Encode return). It makes a Builder a
+// [fmt.Stringer] that printing never changes.
+func (b *Builder) String() string {
+	if b.err != nil {
+		return ""
+	}
+	return string(b.buf)
+}
 
 // finished finishes the payload once and returns the Builder's error.
 func (b *Builder) finished() error {

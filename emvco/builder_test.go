@@ -47,10 +47,10 @@ func TestBuilderReproducesPublishedExamples(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			var b Builder
 			tt.build(&b)
-			got, err := b.String()
+			got, err := b.Encode()
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, got)
-			again, err := b.String()
+			again, err := b.Encode()
 			require.NoError(t, err)
 			assert.Equal(t, got, again, "finishing twice appends the crc once")
 		})
@@ -60,10 +60,10 @@ func TestBuilderReproducesPublishedExamples(t *testing.T) {
 func TestBuilderReset(t *testing.T) {
 	var b Builder
 	buildPixExample(&b)
-	first, _ := b.String()
+	first, _ := b.Encode()
 	b.Reset()
 	buildPixExample(&b)
-	second, err := b.String()
+	second, err := b.Encode()
 	require.NoError(t, err)
 	assert.Equal(t, first, second)
 }
@@ -73,7 +73,7 @@ func TestBuilderReset(t *testing.T) {
 func TestBuilderStringOwnsItsBytes(t *testing.T) {
 	var b Builder
 	buildPixExample(&b)
-	s, err := b.String()
+	s, err := b.Encode()
 	require.NoError(t, err)
 	again, err := b.Bytes()
 	require.NoError(t, err)
@@ -140,10 +140,10 @@ func TestBuilderRefusals(t *testing.T) {
 		}, ErrFormat, "62.05"},
 		{"62.11 two chars", func(b *Builder) {
 			b.Add(0, "01").Template(62, func(b *Builder) { b.Add(11, "40") })
-		}, ErrLength, "62.11"},
+		}, ErrFormat, "62.11"},
 		{"guid 33", func(b *Builder) {
 			b.Add(0, "01").Template(26, func(b *Builder) { b.Add(0, strings.Repeat("g", 33)) })
-		}, ErrFormat, "26.00"},
+		}, ErrLength, "26.00"},
 		{"64 without 01", func(b *Builder) {
 			b.Add(0, "01").Template(64, func(b *Builder) { b.Add(0, "ko") })
 		}, ErrMissing, "64"},
@@ -163,7 +163,7 @@ func TestBuilderRefusals(t *testing.T) {
 		}, ErrTrailingData, "59"},
 		{"finished inside a template", func(b *Builder) {
 			b.Add(0, "01").Template(38, func(b *Builder) {
-				b.Template(1, func(b *Builder) { b.Add(0, "970436"); _, _ = b.String() })
+				b.Template(1, func(b *Builder) { b.Add(0, "970436"); _, _ = b.Encode() })
 			})
 		}, ErrSyntax, "38.01"},
 	}
@@ -192,7 +192,7 @@ func TestBuilderNestedTemplate(t *testing.T) {
 		b.Add(2, "QRIBFTTA")
 	})
 	b.Add(53, "704").Add(58, "VN")
-	s, err := b.String()
+	s, err := b.Encode()
 	require.NoError(t, err)
 	p, err := Parse(s)
 	require.NoError(t, err)

@@ -70,7 +70,7 @@ func TestCorpusValidParsesAndRoundTrips(t *testing.T) {
 			p, err := Parse(e.Payload)
 			require.NoError(t, err)
 			require.Equal(t, e.Payload, p.String())
-			rebuilt, err := p.Edit().String()
+			rebuilt, err := p.Edit().Encode()
 			require.NoError(t, err, "re-encoding the parsed structure")
 			require.Equal(t, e.Payload, rebuilt, "structural re-encode must be byte for byte")
 		})

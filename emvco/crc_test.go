@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// crcBitwise is the specification's pseudo-code (research notes §1.7), one
+// crcBitwise is the specification's pseudo-code (EMV MPM v1.1 §4.7.3), one
 // bit at a time, as an independent reference for the table-driven CRC.
 func crcBitwise(data []byte) uint16 {
 	crc := uint16(0xFFFF)
@@ -39,7 +39,7 @@ func TestCRC(t *testing.T) {
 }
 
 func TestCRCHex(t *testing.T) {
-	assert.Equal(t, "007B", string(appendCRCHex(nil, 0x7B)), "zero-padded (deviation 2)")
+	assert.Equal(t, "007B", string(appendCRCHex(nil, 0x7B)), "zero-padded")
 	assert.Equal(t, "A13A", string(appendCRCHex(nil, 0xA13A)))
 	v, lower, ok := parseCRCHex("a13A")
 	assert.Equal(t, uint16(0xA13A), v)

@@ -157,8 +157,9 @@ func remove(list *[]entry, id Tag) {
 	}
 }
 
-// String returns the edited payload text.
-func (e *Editor) String() (string, error) {
+// Encode returns the edited payload text, or the first error met while
+// editing or encoding it as a [*BuildError].
+func (e *Editor) Encode() (string, error) {
 	if e.err != nil {
 		return "", e.err
 	}
@@ -166,11 +167,16 @@ func (e *Editor) String() (string, error) {
 	for _, en := range e.root {
 		emit(&b, en)
 	}
-	return b.String()
+	return b.Encode()
 }
 
-// Encode returns the edited payload text.
-func (e *Editor) Encode() (string, error) { return e.String() }
+// String returns the edited payload text like [Editor.Encode], or "" when
+// Encode fails. It makes an Editor a [fmt.Stringer]; use Encode to learn
+// the error.
+func (e *Editor) String() string {
+	s, _ := e.Encode()
+	return s
+}
 
 // emit writes one entry, applying the Builder's rules only to what the
 // caller set.
@@ -191,7 +197,7 @@ func emit(b *Builder, en entry) {
 
 // Payload returns the edited payload, parsed back with the strict reader.
 func (e *Editor) Payload() (*Payload, error) {
-	s, err := e.String()
+	s, err := e.Encode()
 	if err != nil {
 		return nil, err
 	}

@@ -48,7 +48,7 @@ func ExampleBuilder() {
 	b.Add(emvco.TagMerchantCategoryCode, "0000").Add(emvco.TagTransactionCurrency, "986")
 	b.Add(emvco.TagCountryCode, "BR").Add(emvco.TagMerchantName, "Fulano de Tal").Add(emvco.TagMerchantCity, "BRASILIA")
 	b.Template(emvco.TagAdditionalData, func(b *emvco.Builder) { b.Add(emvco.TagReferenceLabel, "***") })
-	s, err := b.String()
+	s, err := b.Encode()
 	fmt.Println(s, err)
 	// Output:
 	// 00020126580014br.gov.bcb.pix0136123e4567-e12b-12d1-a456-4266554400005204000053039865802BR5913Fulano de Tal6008BRASILIA62070503***63041D3D <nil>

@@ -38,7 +38,7 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		out, err := p.Edit().String()
+		out, err := p.Edit().Encode()
 		if err != nil {
 			t.Fatalf("re-encoding an accepted payload: %v", err)
 		}
@@ -65,7 +65,7 @@ func FuzzBuilder(f *testing.F) {
 		var b Builder
 		b.Add(TagPayloadFormat, "01").Add(Tag(id), value)
 		b.Template(Tag(tmpl), func(b *Builder) { b.Add(Tag(sub), subValue) })
-		out, err := b.String()
+		out, err := b.Encode()
 		if err != nil {
 			var be *BuildError
 			if !errors.As(err, &be) {

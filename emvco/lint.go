@@ -45,9 +45,9 @@ type Rule interface {
 	Lint(p *Payload, findings []Finding) []Finding
 }
 
-// Linter checks payloads against EMV MPM v1.1 (research notes
-// emvco-spec.md §1 and §5) and reports every problem at once, including
-// each real-world deviation the reader accepts (§6). Rules adds checks
+// Linter checks payloads against EMV QRCPS MPM v1.1 (the field tables of
+// Table 3.6, §4.7-§4.8) and reports every problem at once, including each
+// real-world deviation the reader accepts ([Decoder], [Payload.Notes]). Rules adds checks
 // after the core ones, in order; package emvco/profile provides the
 // national profiles.
 //

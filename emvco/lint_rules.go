@@ -6,35 +6,15 @@ import (
 	"github.com/qrbridge/qrbridge/fx"
 )
 
-// Spec references, EMV QRCPS MPM v1.1.
-const (
-	refTLV      = "EMV MPM v1.1 §4.4"
-	refPFI      = "EMV MPM v1.1 §4.7.1.1"
-	refMAI      = "EMV MPM v1.1 §4.7.9.1"
-	refMAITempl = "EMV MPM v1.1 §4.7.11"
-	refMCC      = "EMV MPM v1.1 Table 3.6 (ID 52), ISO 18245"
-	refCurrency = "EMV MPM v1.1 Table 3.6 (ID 53), ISO 4217"
-	refAmount   = "EMV MPM v1.1 Table 3.6 (ID 54)"
-	refTip      = "EMV MPM v1.1 Table 3.6 (IDs 55-57)"
-	refCountry  = "EMV MPM v1.1 Table 3.6 (ID 58), ISO 3166-1"
-	refName     = "EMV MPM v1.1 Table 3.6 (IDs 52-61)"
-	refAddl     = "EMV MPM v1.1 §4.8 (ID 62)"
-	refLang     = "EMV MPM v1.1 Table 3.6 (ID 64)"
-	refRFU      = "EMV MPM v1.1 §4.5.4.1"
-	refFormat   = "EMV MPM v1.1 Table 3.6 (formats N, ans, S)"
-	refSize     = "EMV MPM v1.1 §4.1"
-	refCRC      = "EMV MPM v1.1 §4.7.3"
-	refUnres    = "EMV MPM v1.1 Table 3.6 (IDs 80-99)"
-)
-
-// lintCore runs the EMVCo rules. It allocates only when it has something
-// to report.
+// lintCore runs the EMVCo rules: the tables of spec.go, applied to every
+// object, and the rules that span fields. It allocates only when it has
+// something to report.
 func lintCore(p *Payload) []Finding {
 	var fs []Finding
 	fs = lintNotes(p, fs)
 	fs = lintPresence(p, fs)
 	for o := range p.Objects() {
-		fs = lintRoot(p, o, fs)
+		fs = lintObject(p, &rootRules, o, fs)
 	}
 	fs = lintFees(p, fs)
 	if n := p.Len(); n > 512 {
@@ -61,13 +41,13 @@ func lintNotes(p *Payload, fs []Finding) []Finding {
 	return fs
 }
 
-// mandatory are the root fields every payload needs besides 00 and 63.
-var mandatory = [...]Tag{TagMerchantCategoryCode, TagTransactionCurrency, TagCountryCode, TagMerchantName, TagMerchantCity}
-
+// lintPresence reports the absent mandatory root fields and a payload
+// without any merchant account (02-51).
 func lintPresence(p *Payload, fs []Finding) []Finding {
-	for _, id := range mandatory {
-		if _, ok := p.Object(id); !ok {
-			fs = append(fs, Finding{Rule: "mpm-missing-field", Severity: SeverityError, Path: id.String(), Message: "mandatory field is absent", Ref: refName})
+	m := &rootRules.missing
+	for _, f := range rootRules.fields {
+		if _, ok := p.Object(f.lo); f.presence == mandatory && !ok {
+			fs = append(fs, Finding{Rule: m.rule, Severity: m.sev, Path: f.lo.String(), Message: m.msg, Ref: f.ref})
 		}
 	}
 	for o := range p.Objects() {
@@ -78,76 +58,87 @@ func lintPresence(p *Payload, fs []Finding) []Finding {
 	return append(fs, Finding{Rule: "mpm-merchant-account", Severity: SeverityError, Message: "no merchant account information (02-51)", Ref: refMAI})
 }
 
-// lintRoot applies the rules of one root object.
-func lintRoot(p *Payload, o Object, fs []Finding) []Finding {
-	id, v := o.ID(), o.Value()
+// lintObject applies the rule of o's ID in table t, and the table of its
+// sub-objects when it is a template.
+func lintObject(p *Payload, t *templateSpec, o Object, fs []Finding) []Finding {
+	f := t.field(o.ID())
 	switch {
-	case id == TagPayloadFormat && v != "01":
-		fs = append(fs, finding("mpm-payload-format", SeverityError, o, "payload format indicator is not 01", refPFI))
-	case id >= 2 && id <= 25:
-		fs = lintANS(o, fs)
-	case id >= 26 && id <= 51:
-		fs = lintGUIDTemplate(o, fs, refMAITempl)
-	case id == TagMerchantCategoryCode:
-		fs = lintMCC(o, fs)
-	case id == TagTransactionCurrency:
-		fs = lintCurrency(o, fs)
-	case id == TagTransactionAmount:
-		fs = lintAmountDecimals(p, o, fs)
-	case id == TagCountryCode:
-		if !KnownCountry(v) {
-			fs = append(fs, finding("mpm-country", SeverityError, o, "country code is not iso 3166-1 alpha-2", refCountry))
+	case f == nil:
+		return fs
+	case f.rfu:
+		return append(fs, finding("mpm-rfu", SeverityWarning, o, "object id is reserved for future use", f.ref))
+	case f.format != formatTemplate && f.format != formatOpenTemplate:
+		fs = lintValue(f, o, fs)
+	}
+	if f.lint != nil {
+		fs = f.lint(p, o, fs)
+	}
+	if o.IsTemplate() {
+		sub := specs[f.sub]
+		fs = lintMissing(sub, o, fs)
+		for c := range o.Objects() {
+			fs = lintObject(p, sub, c, fs)
 		}
-	case id >= TagMerchantName && id <= TagPostalCode:
-		fs = lintLimitedANS(o, fs, rootMaxLen(id))
-	case id == TagAdditionalData:
-		fs = lintAdditional(o, fs)
-	case id == TagLanguageTemplate:
-		fs = lintLanguage(o, fs)
-	case id.IsRFU():
-		fs = append(fs, finding("mpm-rfu", SeverityWarning, o, "object id is reserved for future use", refRFU))
-	case id.IsUnreserved():
-		fs = lintUnreserved(o, fs)
 	}
 	return fs
 }
 
-func lintANS(o Object, fs []Finding) []Finding {
-	if !IsANS(o.Value()) {
-		fs = append(fs, finding("mpm-format-ans", SeverityError, o, "value has characters outside the ans set", refFormat))
-	}
-	return fs
-}
-
-// lintLimitedANS checks an ans field with a maximum length (59, 60, 61).
-func lintLimitedANS(o Object, fs []Finding, max int) []Finding {
-	fs = lintANS(o, fs)
-	if countRunes(o.Value()) > max {
-		rule := "mpm-postal-length"
-		switch o.ID() {
-		case TagMerchantName:
-			rule = "mpm-name-length"
-		case TagMerchantCity:
-			rule = "mpm-city-length"
+// lintValue checks a primitive's format, length and value against its
+// rule. The parser has already refused a strict field of the wrong length
+// or digits.
+func lintValue(f *fieldSpec, o Object, fs []Finding) []Finding {
+	v := o.Value()
+	lengthOK := true
+	if !f.strict {
+		n := countRunes(v)
+		switch {
+		case f.format == formatANS && !IsANS(v):
+			fs = append(fs, finding("mpm-format-ans", SeverityError, o, "value has characters outside the ans set", refFormat))
+		case f.format == formatN && !isDigits(v):
+			fs = append(fs, finding(f.rule, SeverityError, o, f.name+" is not digits", f.ref))
 		}
-		fs = append(fs, finding(rule, SeverityError, o, "value is longer than the field allows", refName))
+		if n < int(f.min) || n > int(f.max) {
+			lengthOK = false
+			fs = append(fs, finding(f.rule, SeverityError, o, "value is longer than the field allows", f.ref))
+		}
+	}
+	if c := f.value; c != nil && lengthOK && !c.valid(v) {
+		fs = append(fs, finding(c.rule, c.sev, o, f.name+" is not "+c.want, f.ref))
 	}
 	return fs
 }
 
-func lintMCC(o Object, fs []Finding) []Finding {
+// lintMissing reports the absent mandatory fields of template o, once at
+// the template's path.
+func lintMissing(t *templateSpec, o Object, fs []Finding) []Finding {
+	has := func(id Tag) bool { _, ok := o.Lookup(id); return ok }
+	if _, ok := checkPresence(t, has); !ok {
+		m := &t.missing
+		fs = append(fs, finding(m.rule, m.sev, o, m.msg, m.ref))
+	}
+	return fs
+}
+
+func lintMCC(_ *Payload, o Object, fs []Finding) []Finding {
 	switch v := o.Value(); {
 	case v == "0000":
 		return append(fs, finding("mpm-mcc-not-applicable", SeverityWarning, o, "mcc 0000 means not applicable; it is not an iso 18245 code", refMCC))
 	case !KnownMCC(v):
-		return append(fs, finding("mpm-mcc", SeverityError, o, "mcc is not in iso 18245", refMCC))
+		return append(fs, finding("mpm-mcc", SeverityWarning, o, "mcc is well formed but not in the iso 18245 table this package knows", refMCC))
 	}
 	return fs
 }
 
-func lintCurrency(o Object, fs []Finding) []Finding {
+func lintCurrency(_ *Payload, o Object, fs []Finding) []Finding {
 	if _, err := fx.LookupNumeric(o.Value()); err != nil {
 		fs = append(fs, finding("mpm-currency", SeverityError, o, "currency is not a current iso 4217 code", refCurrency))
+	}
+	return fs
+}
+
+func lintCountry(_ *Payload, o Object, fs []Finding) []Finding {
+	if !KnownCountry(o.Value()) {
+		fs = append(fs, finding("mpm-country", SeverityError, o, "country code is not iso 3166-1 alpha-2", refCountry))
 	}
 	return fs
 }
@@ -170,25 +161,19 @@ func lintAmountDecimals(p *Payload, o Object, fs []Finding) []Finding {
 	return fs
 }
 
-// lintFees checks the tip or convenience fee objects together.
+// lintFees checks that 56 and 57 are present exactly when 55 asks for
+// them; the values themselves are checked by their rules.
 func lintFees(p *Payload, fs []Finding) []Finding {
 	tip, hasTip := p.Object(TagTipIndicator)
 	fixed, hasFixed := p.Object(TagConvenienceFeeFixed)
 	pct, hasPct := p.Object(TagConvenienceFeePercent)
 	t := tip.Value()
 	switch {
-	case hasTip && t != "01" && t != "02" && t != "03":
-		fs = append(fs, finding("mpm-tip-indicator", SeverityError, tip, "tip indicator is not 01, 02 or 03", refTip))
+	case hasTip && !validTip(t):
 	case hasFixed != (t == "02"):
 		fs = append(fs, Finding{Rule: "mpm-fee-fixed", Severity: SeverityError, Path: "56", Offset: fixed.Offset(), Message: "fixed fee must be present exactly when 55 is 02", Ref: refTip})
 	case hasPct != (t == "03"):
 		fs = append(fs, Finding{Rule: "mpm-fee-percentage", Severity: SeverityError, Path: "57", Offset: pct.Offset(), Message: "percentage fee must be present exactly when 55 is 03", Ref: refTip})
-	}
-	if hasFixed && !ValidAmount(fixed.Value()) {
-		fs = append(fs, finding("mpm-fee-format", SeverityError, fixed, "fixed fee is not a non-zero amount", refTip))
-	}
-	if hasPct && !ValidPercentage(pct.Value()) {
-		fs = append(fs, finding("mpm-fee-format", SeverityError, pct, "percentage fee is not 00.01 to 99.99", refTip))
 	}
 	return fs
 }

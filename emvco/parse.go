@@ -31,22 +31,22 @@ func Parse(s string) (*Payload, error) {
 const maxPayload = 1<<16 - 1
 
 // Decoder reads merchant-presented payloads. Its zero value is the strict
-// reader behind [Parse]; each field admits one deviation met in the field
-// (research notes, emvco-spec.md §6). No setting ever accepts a CRC whose
+// reader behind [Parse]; each field admits one deviation that scanners
+// and generators in the field are known to produce. No setting ever accepts a CRC whose
 // value is wrong, and every leniency applied is recorded in
 // [Payload.Notes].
 //
 // A Decoder holds no state; it is safe for concurrent use.
 type Decoder struct {
 	// AllowLowercaseCRC accepts a CRC written with lowercase hex digits
-	// (deviation 1), which v1.1 §4.7.3.2 forbids.
+	// which EMV MPM v1.1 §4.7.3.2 forbids.
 	AllowLowercaseCRC bool
 	// AllowByteLengths accepts a payload whose lengths count UTF-8 bytes
-	// instead of characters (deviation 5), only when the character reading
+	// instead of characters (§4.4.1.1 counts characters), only when the character reading
 	// fails, the byte reading succeeds and the CRC verifies.
 	AllowByteLengths bool
 	// AllowURLEscaped accepts a payload that was percent-encoded on its way
-	// to us (deviation 10), only when the strict reading fails, the text
+	// to us, only when the strict reading fails, the text
 	// contains an escape, and the unescaped text passes every check.
 	AllowURLEscaped bool
 }
@@ -110,7 +110,7 @@ func (d *Decoder) parse(s string, notes Notes) (*Payload, error) {
 // checkCRC verifies the CRC when the text ends in "6304" and four hex
 // digits, before any TLV walk, so that a corrupted payload is reported as a
 // CRC failure rather than as whatever structural fault the corruption
-// causes (research notes §1.7). ok reports that the CRC was found and
+// causes. ok reports that the CRC was found and
 // verified; when it was not found, the walk reports why.
 func (d *Decoder) checkCRC(s string, notes *Notes) (ok bool, err error) {
 	n := len(s)
@@ -132,7 +132,7 @@ func (d *Decoder) checkCRC(s string, notes *Notes) (ok bool, err error) {
 }
 
 // trimTrailing drops the CR, LF and space that scanners append after the
-// CRC; they are not part of the payload (research notes, deviation 21).
+// CRC; they are not part of the payload.
 func trimTrailing(s string) string {
 	for len(s) > 0 {
 		switch s[len(s)-1] {

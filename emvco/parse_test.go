@@ -60,7 +60,9 @@ func TestParseRefusals(t *testing.T) {
 		{"64 zero-length sub", withCRC(minimal + "64100002ZH0100"), ErrLength, "64.01", 28},
 		{"invalid utf-8", withCRC(minimal + "5903A\xffB"), ErrSyntax, "59", 18},
 		{"pfi not digits", withCRC("0002AB0208VISA4321"), ErrFormat, "00", 0},
-		{"initiation 13", withCRC(minimal + "010213"), ErrFormat, "01", 18},
+		{"initiation one digit", withCRC(minimal + "01011"), ErrFormat, "01", 18},
+		{"initiation letters", withCRC(minimal + "01021A"), ErrFormat, "01", 18},
+		{"initiation 3 digits", withCRC(minimal + "0103111"), ErrFormat, "01", 18},
 		{"mcc 3 digits", withCRC(minimal + "5203411"), ErrFormat, "52", 18},
 		{"mcc letters", withCRC(minimal + "5204x121"), ErrFormat, "52", 18},
 		{"currency 4 digits", withCRC(minimal + "53041560"), ErrFormat, "53", 18},
@@ -135,6 +137,11 @@ func TestParseAcceptances(t *testing.T) {
 			v, ok := p.Lookup("91.00")
 			assert.True(t, ok)
 			assert.Equal(t, "abcdef", v)
+		}},
+		{"reserved initiation 10 (VNPay)", minimal + "010210", func(t *testing.T, p *Payload) {
+			assert.Equal(t, InitiationReserved, p.Initiation())
+			v, _ := p.Lookup("01")
+			assert.Equal(t, "10", v)
 		}},
 		{"rfu 70", minimal + "7003xyz", func(t *testing.T, p *Payload) {
 			v, _ := p.Lookup("70")

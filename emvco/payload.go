@@ -33,14 +33,13 @@ type Notes struct {
 	// LowercaseCRC is set when the CRC used lowercase hex digits.
 	LowercaseCRC bool
 	// ByteLengths is set when lengths counted UTF-8 bytes instead of
-	// characters (deviation 5 in the research notes).
+	// characters (EMV MPM v1.1 §4.4.1.1 counts characters).
 	ByteLengths bool
 	// URLEscaped is set when the scanned text was percent-encoded and was
 	// unescaped before parsing; [Payload.String] returns the unescaped text.
 	URLEscaped bool
-	// TrailingWhitespace is set when CR, LF or spaces followed the CRC
-	// (deviation 21); they are not part of the payload, and every reader
-	// drops them.
+	// TrailingWhitespace is set when CR, LF or spaces followed the CRC;
+	// they are not part of the payload, and every reader drops them.
 	TrailingWhitespace bool
 }
 

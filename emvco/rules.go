@@ -2,26 +2,8 @@ package emvco
 
 import "unicode/utf8"
 
-// Field rules the Builder enforces on values it is given (EMV MPM v1.1
-// Table 3.6 and §4.8). The parser is deliberately more lenient; see
-// [Parse].
-
-// maxLen is the largest number of characters of a variable-length root ans
-// field; 0 means no limit beyond 99.
-func rootMaxLen(id Tag) int {
-	switch id {
-	case TagMerchantName:
-		return 25
-	case TagMerchantCity:
-		return 15
-	case TagPostalCode:
-		return 10
-	}
-	return 0
-}
-
-// additionalMaxLen is the limit of sub-objects 01-11 of 62 (§4.8).
-var additionalMaxLen = [12]int{0, 25, 25, 25, 25, 25, 25, 25, 25, 3, 20, 3}
+// The Builder's full check of a value against the tables of spec.go. The
+// parser is deliberately more lenient; see [Parse].
 
 // valueScan is what one pass over a value learns: whether it is valid
 // UTF-8, how many characters it has, and whether they are all ans.
@@ -58,95 +40,29 @@ func scanMultibyte(s string, i int) valueScan {
 	return v
 }
 
-// fixedCheckOf returns the fixed-format rule of a root ID, if it has one.
-func fixedCheckOf(id Tag) *fixedCheck {
-	if i := fixedCheckIndex[id%100]; i > 0 {
-		return &fixedChecks[i-1]
+// checkField applies f, the rule of a value's ID (nil for none), as the
+// Builder does: format, length, the value check and, for a template given
+// as raw content, well-formed TLV.
+func checkField(f *fieldSpec, value string, v valueScan) error {
+	if f == nil {
+		return nil
 	}
-	return nil
-}
-
-// fixedCheckIndex maps a root ID to its fixedChecks entry + 1 (0: none),
-// derived from the table so that the two cannot disagree.
-var fixedCheckIndex = func() (idx [100]uint8) {
-	for i, c := range fixedChecks {
-		idx[c.id] = uint8(i + 1)
-	}
-	return idx
-}()
-
-func checkRootValue(id Tag, value string, v valueScan) error {
-	if err := checkRootSpecial(id, value); err != nil {
-		return err
-	}
+	fixed := f.min == f.max
 	switch {
-	case isANSRoot(id) && !v.ans:
+	case fixed && (v.chars != int(f.min) || (f.format == formatN && !isDigits(value))):
+		return because(ErrFormat, f.name+" is not "+f.want())
+	case f.format == formatN && !isDigits(value):
+		return because(ErrFormat, "value has characters outside the n set")
+	case f.format == formatANS && !v.ans:
 		return because(ErrFormat, "value has characters outside the ans set")
-	case rootMaxLen(id) > 0 && v.chars > rootMaxLen(id):
+	case v.chars < int(f.min) || v.chars > int(f.max):
 		return because(ErrLength, "value is longer than the field allows")
-	}
-	return nil
-}
-
-// checkRootSpecial applies the rules of the root fields that have a format
-// of their own: fixed formats, tip and fee values, and templates.
-func checkRootSpecial(id Tag, value string) error {
-	if c := fixedCheckOf(id); c != nil && !c.valid(value) {
-		return because(ErrFormat, c.want)
-	}
-	switch {
-	case id == TagTipIndicator && value != "01" && value != "02" && value != "03":
-		return because(ErrFormat, "tip indicator is not 01, 02 or 03")
-	case id == TagConvenienceFeeFixed && !ValidAmount(value):
-		return because(ErrFormat, "fixed fee is not a non-zero number of at most 13 characters")
-	case id == TagConvenienceFeePercent && !ValidPercentage(value):
-		return because(ErrFormat, "percentage fee is not between 00.01 and 99.99")
-	case rootKind(id) == kindTemplate:
+	case f.value != nil && f.value.level >= levelBuild && !f.value.valid(value):
+		return because(ErrFormat, f.name+" is not "+f.value.want)
+	case f.format == formatTemplate:
 		return checkTLV(value)
 	}
 	return nil
-}
-
-// isANSRoot reports whether a root ID has format ans (or N, a subset).
-func isANSRoot(id Tag) bool { return id <= 25 || (id >= 52 && id <= 61) }
-
-func checkSubValue(parent, id Tag, v valueScan) error {
-	n := v.chars
-	switch {
-	case parent == TagAdditionalData && id >= 1 && id <= 11:
-		if !v.ans {
-			return because(ErrFormat, "value has characters outside the ans set")
-		}
-		if n > additionalMaxLen[id] || (id == TagMerchantChannel && n != 3) {
-			return because(ErrLength, "value is longer than the field allows")
-		}
-	case parent == TagLanguageTemplate:
-		return checkLanguageValue(id, v)
-	case id == TagGUID && hasGUID(parent):
-		if !v.ans || n > 32 {
-			return because(ErrFormat, "guid is not at most 32 ans characters")
-		}
-	}
-	return nil
-}
-
-func checkLanguageValue(id Tag, v valueScan) error {
-	n := v.chars
-	switch {
-	case id == TagLanguagePreference && (n != 2 || !v.ans):
-		return because(ErrFormat, "language preference is not two ans characters")
-	case id == TagAlternateName && n > 25, id == TagAlternateCity && n > 15:
-		return because(ErrLength, "value is longer than the field allows")
-	}
-	return nil
-}
-
-// hasGUID reports whether sub-ID 00 of the root template id is a GUID.
-func hasGUID(id Tag) bool { return (id >= 26 && id <= 51) || id.IsUnreserved() }
-
-// templateAllowed reports whether Template may open id at the current level.
-func (b *Builder) templateAllowed(id Tag) bool {
-	return b.depth > 0 || rootKind(id) != kindPrimitive
 }
 
 // checkTLV reports whether content is well-formed nested TLV with unique
@@ -167,9 +83,19 @@ func checkTLV(content string) error {
 	return nil
 }
 
+// checkPresence reports the first mandatory field of t that seen lacks.
+func checkPresence(t *templateSpec, has func(Tag) bool) (Tag, bool) {
+	for _, f := range t.fields {
+		if f.presence == mandatory && !has(f.lo) {
+			return f.lo, false
+		}
+	}
+	return 0, true
+}
+
 // ValidPercentage reports whether s is a percentage convenience fee
-// (EMV MPM v1.1 Table 3.6, ID 57): "00.01" to "99.99", at most five characters, digits
-// with at most one ".", no "%".
+// (EMV MPM v1.1 Table 3.6, ID 57): "00.01" to "99.99", at most five
+// characters, digits with at most one ".", no "%".
 func ValidPercentage(s string) bool {
 	if s == "" || len(s) > 5 || !isDigit(s[0]) {
 		return false
@@ -192,9 +118,9 @@ func ValidPercentage(s string) bool {
 	return nonZero && intDigits <= 2 && fracDigits <= 2
 }
 
-// checkFees applies the 55/56/57 consistency rules (EMV MPM v1.1 Table 3.6, IDs 55-57):
-// 56 is present exactly when 55 is 02, 57 exactly when 55 is 03. tip is
-// the last digit of a two-digit 55 starting with 0, or 0.
+// checkFees applies the 55/56/57 consistency rules (EMV MPM v1.1 Table
+// 3.6, IDs 55-57): 56 is present exactly when 55 is 02, 57 exactly when
+// 55 is 03. tip is the last digit of a two-digit 55 starting with 0, or 0.
 func checkFees(tip byte, fixed, pct bool) error {
 	switch {
 	case (tip == '2') != fixed:

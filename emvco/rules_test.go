@@ -66,11 +66,11 @@ func TestFastRulesAgreeWithChecks(t *testing.T) {
 	}
 	for _, parent := range []Tag{26, 51, 52, 62, 64, 80, 99} {
 		levels["in "+parent.String()] = func(b *Builder) {
-			b.depth, b.cur = 1, frame{id: parent, rules: subRules(1, parent)}
+			b.depth, b.cur = 1, frame{id: parent, rules: subRules(1, rootSet, parent)}
 		}
 		levels["in "+parent.String()+".01"] = func(b *Builder) {
-			b.depth, b.outer[1] = 2, frame{id: parent, rules: subRules(1, parent)}
-			b.cur = frame{id: 1, rules: subRules(2, 1)}
+			b.depth, b.outer[1] = 2, frame{id: parent, rules: subRules(1, rootSet, parent)}
+			b.cur = frame{id: 1, rules: subRules(2, subRules(1, rootSet, parent), 1)}
 		}
 	}
 	fitted := 0

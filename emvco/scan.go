@@ -66,7 +66,7 @@ func (m *lenMode) plain(start, end int) bool {
 }
 
 // rootObject records a root object: it refuses a duplicate or a misplaced
-// CRC, indexes the object, notes the first fixed-format failure, and reads
+// CRC, indexes the object, notes the first strict field that fails, and reads
 // a template's sub-objects.
 func (p *Payload) rootObject(id Tag, pos, start, end, bad int, mode *lenMode, crcOK bool) (int, error) {
 	if p.root[id] != 0 {
@@ -79,7 +79,7 @@ func (p *Payload) rootObject(id Tag, pos, start, end, bad int, mode *lenMode, cr
 	}
 	idx := p.push(start, end, -1, id)
 	p.root[id] = uint8(min(idx+1, rootFar))
-	if c := fixedCheckIndex[id]; c != 0 && bad < 0 && !fixedChecks[c-1].valid(p.raw[start:end]) {
+	if f := strictRoot[id]; f != nil && bad < 0 && !f.readable(p.raw[start:end]) {
 		bad = idx
 	}
 	switch rootKinds[id] {

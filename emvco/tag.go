@@ -97,14 +97,14 @@ var rootKinds = func() (t [100]kind) {
 	return t
 }()
 
-// rootKind tells how a root ID's value is read. 02-25 are primitives even
-// when their value happens to look like TLV (EMV MPM v1.1 §4.7.9;
-// deviation 14 in the research notes).
+// rootKind tells how a root ID's value is read, from the format of its
+// rule (spec.go). 02-25 are primitives even when their value happens to
+// look like TLV, as in Laos's LAPNet codes (EMV MPM v1.1 §4.7.9).
 func rootKind(t Tag) kind {
-	switch {
-	case t >= 26 && t <= 51, t == TagAdditionalData, t == TagLanguageTemplate:
+	switch rootRules.field(t).format {
+	case formatTemplate:
 		return kindTemplate
-	case t.IsUnreserved():
+	case formatOpenTemplate:
 		return kindMaybe
 	}
 	return kindPrimitive

@@ -22,7 +22,7 @@ const (
 // value counts characters everywhere, the EMV coding (§4.4.1.1).
 type lenMode struct {
 	high  span // only values overlapping it may hold non-ASCII characters
-	bytes bool // deviation 5: lengths count UTF-8 bytes
+	bytes bool // lengths count UTF-8 bytes ([Decoder.AllowByteLengths])
 	valid bool // the text within high is known to be valid UTF-8
 }
 
