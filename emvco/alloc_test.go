@@ -1,8 +1,8 @@
 package emvco
 
 import (
+	"reflect"
 	"testing"
-	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -48,10 +48,10 @@ var parsedSpec, _ = Parse(emvSpecExample)
 // objects cost the allocator a type header and the collector more work
 // (see inlineNodes and smallCap).
 func TestObjectSizes(t *testing.T) {
-	if size := unsafe.Sizeof(Payload{}); size > 512 {
+	if size := reflect.TypeFor[Payload]().Size(); size > 512 {
 		t.Errorf("Payload is %d bytes, over 512", size)
 	}
-	if size := unsafe.Sizeof(Builder{}); size > 512 {
+	if size := reflect.TypeFor[Builder]().Size(); size > 512 {
 		t.Errorf("Builder is %d bytes, over 512", size)
 	}
 	assert.LessOrEqual(t, len(emvSpecExample), smallCap, "the specification example fits in the Builder")

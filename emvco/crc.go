@@ -1,13 +1,9 @@
 package emvco
 
-import (
-	"unsafe"
-)
-
 // CRC-16/CCITT-FALSE (also catalogued as CRC-16/IBM-3740): polynomial 0x1021,
 // initial value 0xFFFF, no reflection, no final XOR. EMV MPM v1.1 §4.7.3 names
 // ISO/IEC 13239, but only this non-reflected form reproduces the
-// specification's own Annex example (research notes, emvco-spec.md §1.7).
+// specification's own example payloads (EMV MPM v1.1 Annex).
 const (
 	crcPoly = 0x1021
 	crcInit = 0xFFFF
@@ -47,29 +43,13 @@ func makeCRCTable() *[16][256]uint16 {
 // "6304" that introduces the CRC value.
 //
 // CRC is safe for concurrent use and does not retain data.
-func CRC(data []byte) uint16 {
-	// A read-only view of data: nothing below writes to it.
-	return crcUpdate(crcInit, unsafe.String(unsafe.SliceData(data), len(data)))
-}
+func CRC(data []byte) uint16 { return crcTables(crcInit, data) }
 
 // crcString is [CRC] over a string.
-func crcString(s string) uint16 {
-	return crcUpdate(crcInit, s)
-}
-
-// crcUpdate continues crc over s: by folding where the CPU can (see
-// crcFold), with the tables otherwise and for the rest.
-func crcUpdate(crc uint16, s string) uint16 {
-	if hasFold && len(s) >= foldMin {
-		var n int
-		crc, n = crcFoldString(crc, s)
-		s = s[n:]
-	}
-	return crcTables(crc, s)
-}
+func crcString(s string) uint16 { return crcTables(crcInit, s) }
 
 // crcTables continues crc over s with the tables, sixteen bytes a step.
-func crcTables(crc uint16, s string) uint16 {
+func crcTables[T string | []byte](crc uint16, s T) uint16 {
 	t := crcTable
 	for ; len(s) >= 16; s = s[16:] {
 		d := s[:16]
