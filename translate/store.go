@@ -47,13 +47,36 @@ type Reservation struct {
 	Until    time.Time
 }
 
+// MaxMinorUnits bounds reservation amounts and limits: 2^53 − 1 minor
+// units, which every store holds exactly (Redis scripts count in Lua
+// numbers, which are doubles). It is 90 trillion dollars in cents.
+const MaxMinorUnits = 1<<53 - 1
+
+// Validate reports the first field of r that a [LimitStore] cannot act on
+// at now: an empty ID, corridor, day or currency, an amount that is not
+// positive or exceeds [MaxMinorUnits], an Until not after now. The error
+// is an [*Error] matching [ErrInvalid].
+func (r Reservation) Validate(now time.Time) error { return checkReservation(r, now) }
+
 // Limits are the day's ceilings a reservation is checked against, in
 // integer minor units of the reservation's currency: PayerDay for one payer
 // in the corridor, CorridorDay for all payers of the corridor together.
-// Zero means no limit of that scope.
+// Zero means no limit of that scope; a negative limit or one over
+// [MaxMinorUnits] is refused with [ErrInvalid].
 type Limits struct {
 	PayerDay    int64
 	CorridorDay int64
+}
+
+// Validate reports a limit a [LimitStore] cannot act on.
+func (l Limits) Validate() error {
+	if l.PayerDay < 0 || l.PayerDay > MaxMinorUnits {
+		return argError("limits payer day", "negative or over MaxMinorUnits")
+	}
+	if l.CorridorDay < 0 || l.CorridorDay > MaxMinorUnits {
+		return argError("limits corridor day", "negative or over MaxMinorUnits")
+	}
+	return nil
 }
 
 // LimitStore keeps the day's reserved and committed amounts per corridor

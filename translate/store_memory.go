@@ -169,6 +169,9 @@ func (s *MemoryLimits) Reserve(ctx context.Context, r Reservation, l Limits) err
 	if err := checkReservation(r, now); err != nil {
 		return err
 	}
+	if err := l.Validate(); err != nil {
+		return err
+	}
 	payer, bucket := limitKeys(r)
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -270,8 +273,8 @@ func checkReservation(r Reservation, now time.Time) error {
 		return argError("reservation day", "empty")
 	case r.Currency == "":
 		return argError("reservation currency", "empty")
-	case r.Amount <= 0:
-		return argError("reservation amount", "not positive")
+	case r.Amount <= 0 || r.Amount > MaxMinorUnits:
+		return argError("reservation amount", "not positive or over MaxMinorUnits")
 	case !r.Until.After(now):
 		return argError("reservation until", "not in the future")
 	}

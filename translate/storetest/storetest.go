@@ -136,7 +136,7 @@ func TestLimitStore(t *testing.T, newStore func(t *testing.T) translate.LimitSto
 		wantIs(t, newStore(t).Reserve(ctx, res("a", "p1", 101), payer), translate.ErrLimitExceeded)
 	})
 	t.Run("NoLimit", func(t *testing.T) {
-		must(t, newStore(t).Reserve(ctx, res("a", "p1", 1<<60), translate.Limits{}))
+		must(t, newStore(t).Reserve(ctx, res("a", "p1", translate.MaxMinorUnits), translate.Limits{}))
 	})
 	t.Run("ReserveTwiceCountsOnce", func(t *testing.T) {
 		s := newStore(t)
@@ -179,6 +179,7 @@ func TestLimitStore(t *testing.T, newStore func(t *testing.T) translate.LimitSto
 			"currency": func(r *translate.Reservation) { r.Currency = "" },
 			"zero":     func(r *translate.Reservation) { r.Amount = 0 },
 			"negative": func(r *translate.Reservation) { r.Amount = -5 },
+			"huge":     func(r *translate.Reservation) { r.Amount = translate.MaxMinorUnits + 1 },
 			"until":    func(r *translate.Reservation) { r.Until = time.Now().Add(-time.Second) },
 		} {
 			r := res("a", "p1", 10)
@@ -188,6 +189,8 @@ func TestLimitStore(t *testing.T, newStore func(t *testing.T) translate.LimitSto
 			}
 		}
 		wantIs(t, s.Release(ctx, res("a", "p1", -1)), translate.ErrInvalid)
+		wantIs(t, s.Reserve(ctx, res("a", "p1", 1), translate.Limits{PayerDay: -1}), translate.ErrInvalid)
+		wantIs(t, s.Reserve(ctx, res("a", "p1", 1), translate.Limits{CorridorDay: translate.MaxMinorUnits + 1}), translate.ErrInvalid)
 	})
 	t.Run("PartsDoNotCollide", func(t *testing.T) {
 		s := newStore(t)
@@ -207,27 +210,31 @@ func TestLimitStore(t *testing.T, newStore func(t *testing.T) translate.LimitSto
 	t.Run("Concurrent", func(t *testing.T) {
 		s := newStore(t)
 		l := translate.Limits{PayerDay: 500}
-		var ok atomic.Int32
+		var held [100]atomic.Bool
 		parallel(100, func(i int) {
 			err := s.Reserve(ctx, res(fmt.Sprint("r", i), "p1", 10), l)
 			if err == nil {
-				ok.Add(1)
+				held[i].Store(true)
 			} else if !errors.Is(err, translate.ErrLimitExceeded) {
 				t.Errorf("Reserve: %v", err)
 			}
 		})
-		if ok.Load() != 50 {
-			t.Fatalf("%d reservations of 10 within 500, want 50", ok.Load())
+		var ids []int
+		for i := range held {
+			if held[i].Load() {
+				ids = append(ids, i)
+			}
+		}
+		if len(ids) != 50 {
+			t.Fatalf("%d reservations of 10 within 500, want 50", len(ids))
 		}
 		// Release half concurrently, then exactly that much fits again.
-		parallel(50, func(i int) {
-			if i%2 == 0 {
-				if err := s.Release(ctx, res(fmt.Sprint("r", i), "p1", 10)); err != nil {
-					t.Error(err)
-				}
+		parallel(25, func(i int) {
+			if err := s.Release(ctx, res(fmt.Sprint("r", ids[2*i]), "p1", 10)); err != nil {
+				t.Error(err)
 			}
 		})
-		ok.Store(0)
+		var ok atomic.Int32
 		parallel(100, func(i int) {
 			if s.Reserve(ctx, res(fmt.Sprint("s", i), "p1", 10), l) == nil {
 				ok.Add(1)
