@@ -1,6 +1,8 @@
 package fx
 
 import (
+	"slices"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -56,9 +58,12 @@ func (a Amount) Split(n int) ([]Amount, error) {
 // Allocate divides a into parts proportional to ratios that sum exactly to
 // a: a 10.00 fee shared 70:30 is 7.00 and 3.00; 0.05 shared 1:1:1 is 0.02,
 // 0.02, 0.01. Each part is first its exact share rounded toward zero; the
-// minor units left over (fewer than the number of non-zero ratios) go one
-// each to the parts with non-zero ratios, in order, as bojanz/currency
-// and govalues/money do. A zero ratio gets nothing.
+// minor units left over (fewer than the number of ratios) go one each to
+// the parts whose shares lost the most to that rounding, the earlier part
+// on a tie (the largest-remainder method). So every part is less than one
+// minor unit from its exact share, and a zero ratio, or a share that was
+// already whole, gets nothing extra. The computation is exact
+// (shopspring/decimal integer division), whatever the size of a.
 //
 // a must be a whole number of minor units ([ErrPrecision]); ratios must
 // be non-negative with a positive sum, and at most 65,536 of them
@@ -78,17 +83,22 @@ func (a Amount) Allocate(ratios ...int64) ([]Amount, error) {
 	}
 	magnitude, sign := units.Abs(), decimal.New(int64(units.Sign()), 0)
 	out := make([]Amount, len(ratios))
+	rems := make([]decimal.Decimal, len(ratios))
 	left := magnitude
 	for i, r := range ratios {
-		share, _ := magnitude.Mul(decimal.New(r, 0)).QuoRem(total, 0) // exact, truncated
-		out[i] = Amount{n: share, cur: a.cur}
+		share, rem := magnitude.Mul(decimal.New(r, 0)).QuoRem(total, 0) // exact, truncated
+		out[i], rems[i] = Amount{n: share, cur: a.cur}, rem
 		left = left.Sub(share)
 	}
-	for i := 0; left.Sign() > 0; i++ {
-		if ratios[i] > 0 {
-			out[i].n = out[i].n.Add(decimal.New(1, 0))
-			left = left.Sub(decimal.New(1, 0))
-		}
+	// left < len(ratios) units remain; each goes to one of the parts with
+	// the largest remainders, the earlier part on a tie.
+	order := make([]int, len(ratios))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return rems[y].Cmp(rems[x]) })
+	for _, i := range order[:left.IntPart()] {
+		out[i].n = out[i].n.Add(decimal.New(1, 0))
 	}
 	for i := range out {
 		out[i].n = out[i].n.Mul(sign).Shift(-int32(a.cur.minor))

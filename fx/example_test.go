@@ -43,3 +43,45 @@ func ExampleQuoter() {
 	// scheme margin 191.3385
 	// pay 62.72 CNY for 12000 KRW
 }
+
+func ExampleParseRate() {
+	krw, cny := fx.MustCurrency("KRW"), fx.MustCurrency("CNY")
+	rate, err := fx.ParseRate("0.0052", krw, cny) // no decimal package needed
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	paid, _ := fx.Convert(fx.FromMinor(12000, krw), rate, fx.HalfEven)
+	fmt.Println(paid)
+	// Output: 62.40 CNY
+}
+
+func ExampleAmount_MulBasisPoints() {
+	price := fx.FromMinor(12345, fx.MustCurrency("KRW"))
+	fee, _ := price.MulBasisPoints(300, fx.Up) // a 3% convenience fee, rounded up
+	fmt.Println(fee)
+	// Output: 371 KRW
+}
+
+func ExampleAmount_Split() {
+	refund := fx.FromMinor(10000, fx.MustCurrency("USD"))
+	parts, _ := refund.Split(3) // a refund in three parts
+	fmt.Println(parts[0], parts[1], parts[2])
+	shares, _ := fx.FromMinor(5, fx.MustCurrency("USD")).Allocate(1, 1, 1)
+	fmt.Println(shares[0], shares[1], shares[2])
+	// Output:
+	// 33.34 USD 33.33 USD 33.33 USD
+	// 0.02 USD 0.02 USD 0.01 USD
+}
+
+func ExampleAmount_Format() {
+	fmt.Println(fx.FromMinor(12000, fx.MustCurrency("KRW")).Format("ko"))
+	fmt.Println(fx.FromMinor(6240, fx.MustCurrency("CNY")).Format("zh"))
+	fmt.Println(fx.FromMinor(125000, fx.MustCurrency("THB")).Format("th"))
+	fmt.Println(fx.FromMinor(123450, fx.MustCurrency("EUR")).Format("de"))
+	// Output:
+	// ₩12,000
+	// ¥62.40
+	// ฿1,250.00
+	// €1.234,50
+}

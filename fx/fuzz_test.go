@@ -4,15 +4,50 @@ import (
 	"testing"
 
 	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
 )
+
+// amountSeeds are the fuzz seeds with, per currency, whether ParseAmount
+// accepts them; TestAmountSeeds holds ParseAmount to that.
+var amountSeeds = []struct {
+	s             string
+	usd, krw, bhd bool
+}{
+	{"23.72", true, false, true},
+	{"98.", true, true, true},
+	{"12000", true, true, true},
+	{"0.001", false, false, true},
+	{"0.50", true, false, true},
+	{"0", true, true, true},
+	{"100000000000000000000000000000", true, true, true},     // 30 integer digits
+	{"1000000000000000000000000000000", false, false, false}, // 31
+	{"1,0", false, false, false},
+	{"-1", false, false, false},
+	{"1e9", false, false, false},
+	{".5", false, false, false},
+	{"", false, false, false},
+}
+
+func TestAmountSeeds(t *testing.T) {
+	for _, sd := range amountSeeds {
+		for c, want := range map[Currency]bool{usd: sd.usd, krw: sd.krw, bhd: sd.bhd} {
+			_, err := ParseAmount(sd.s, c)
+			assert.Equal(t, want, err == nil, "%q in %s: %v", sd.s, c, err)
+		}
+	}
+	for _, sd := range rateSeeds {
+		_, err := ParseWeChatRate(sd.s, usd, cny)
+		assert.Equal(t, sd.ok, err == nil, "%q: %v", sd.s, err)
+	}
+}
 
 // FuzzParseAmount: no panic; what parses formats back to a number that
 // parses to the same value.
 func FuzzParseAmount(f *testing.F) {
-	for _, s := range []string{"23.72", "98.", "12000", "0.001", "1,0", "-1", "1e9", ""} {
-		f.Add(s, "USD")
-		f.Add(s, "KRW")
-		f.Add(s, "BHD")
+	for _, sd := range amountSeeds {
+		f.Add(sd.s, "USD")
+		f.Add(sd.s, "KRW")
+		f.Add(sd.s, "BHD")
 	}
 	f.Fuzz(func(t *testing.T, s, code string) {
 		c, err := LookupCurrency(code)
@@ -34,11 +69,21 @@ func FuzzParseAmount(f *testing.F) {
 	})
 }
 
+// rateSeeds are the WeChat rate fuzz seeds and whether they parse.
+var rateSeeds = []struct {
+	s  string
+	ok bool
+}{
+	{"650000000", true}, {"520000", true}, {"1", true},
+	{"99999999999999999999", true}, {"999999999999999999999", false}, // 20 and 21 digits
+	{"0", false}, {"-1", false}, {"6.5", false}, {"", false},
+}
+
 // FuzzParseWeChatRate: no panic; what parses re-scales to the same text,
 // less leading zeros.
 func FuzzParseWeChatRate(f *testing.F) {
-	for _, s := range []string{"650000000", "520000", "0", "1", "-1", "6.5", "99999999999999999999"} {
-		f.Add(s)
+	for _, sd := range rateSeeds {
+		f.Add(sd.s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		r, err := ParseWeChatRate(s, usd, cny)

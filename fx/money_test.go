@@ -75,6 +75,18 @@ func TestParseAmount(t *testing.T) {
 		{"1000000000000000000000000000000", usd, "", ErrSyntax}, // 31 integer digits
 		{"100000000000000000000000000000", usd, "100000000000000000000000000000.00 USD", nil},
 		{"1", Currency{}, "", ErrUnknownCurrency},
+		{"0.50", usd, "0.50 USD", nil},
+		{"0.5", usd, "0.50 USD", nil},
+		{"0", usd, "0.00 USD", nil},
+		{"0.00", usd, "0.00 USD", nil},
+		{"00012", krw, "12 KRW", nil},
+		{"12000.", krw, "12000 KRW", nil},
+		{"12000.0", krw, "", ErrPrecision},
+		{"0.500", usd, "", ErrPrecision},
+		{"1..0", usd, "", ErrSyntax},
+		{"1.0.", usd, "", ErrSyntax},
+		{"1 ", usd, "", ErrSyntax},
+		{"١", usd, "", ErrSyntax},
 	}
 	for _, tt := range tests {
 		a, err := ParseAmount(tt.in, tt.cur)
@@ -85,6 +97,30 @@ func TestParseAmount(t *testing.T) {
 		require.NoError(t, err, tt.in)
 		assert.Equal(t, tt.want, a.String())
 	}
+}
+
+// TestNumber: the currency's minor units, or more decimals when the amount
+// has them (an intermediate value), never fewer and never rounded.
+func TestNumber(t *testing.T) {
+	tests := []struct {
+		a    Amount
+		want string
+	}{
+		{FromMinor(50, usd), "0.50"},
+		{NewAmount(dec("1.2345"), usd), "1.2345"},
+		{NewAmount(dec("12000.5"), krw), "12000.5"},
+		{NewAmount(dec("1.5"), usd), "1.50"},
+		{NewAmount(dec("1.50000"), usd), "1.50000"},
+		{NewAmount(dec("7"), bhd), "7.000"},
+		{NewAmount(dec("-0.001"), usd), "-0.001"},
+		{Zero(krw), "0"},
+		{Zero(usd), "0.00"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, tt.a.Number(), "%s", tt.a.Decimal())
+	}
+	assert.Equal(t, "1.2345 USD", NewAmount(dec("1.2345"), usd).String())
+	assert.Equal(t, "0", Amount{}.String(), "the zero Amount has no code")
 }
 
 func TestMinorUnits(t *testing.T) {
@@ -150,9 +186,17 @@ func TestAmountMarshalling(t *testing.T) {
 	var neg Amount
 	require.NoError(t, neg.UnmarshalText([]byte("-3.20 CNY")))
 	assert.Equal(t, "-3.20 CNY", neg.String())
-	for _, bad := range []string{"17.50", "17.50 ZZZ", "17.505 USD", "x USD"} {
-		assert.Error(t, new(Amount).UnmarshalText([]byte(bad)), bad)
+	for bad, want := range map[string]error{
+		"17.50": ErrSyntax, "17.50 ZZZ": ErrUnknownCurrency, "17.505 USD": ErrPrecision, "x USD": ErrSyntax,
+		"--1 USD": ErrSyntax, "1e2 USD": ErrSyntax, "17.50  USD": ErrUnknownCurrency,
+	} {
+		assert.ErrorIs(t, new(Amount).UnmarshalText([]byte(bad)), want, bad)
 	}
+	for _, bad := range []string{`{"amount":17.5,"currency":"USD"}`, `[]`, `{"amount":"1.234","currency":"USD"}`} {
+		assert.Error(t, json.Unmarshal([]byte(bad), new(Amount)), bad)
+	}
+	assert.ErrorIs(t, new(Amount).UnmarshalJSON([]byte(`{"amount":17.5}`)), ErrSyntax)
+	assert.ErrorIs(t, new(Amount).UnmarshalJSON([]byte(`{"amount":"1.234","currency":"USD"}`)), ErrPrecision)
 	_, err = json.Marshal(Amount{})
 	assert.ErrorIs(t, err, ErrUnknownCurrency)
 }
@@ -212,10 +256,19 @@ func TestRateDerivations(t *testing.T) {
 	assert.Equal(t, "650000000", scaled)
 	_, err = krwcny.WeChatScaled()
 	assert.ErrorIs(t, err, ErrPrecision)
-	for _, bad := range []string{"", "-1", "6.5", "0", "1e9", "123456789012345678901"} {
+	for bad, want := range map[string]error{
+		"": ErrSyntax, "-1": ErrSyntax, "6.5": ErrSyntax, "0": ErrRange, "1e9": ErrSyntax,
+		"123456789012345678901": ErrSyntax, " 1": ErrSyntax,
+	} {
 		_, err := ParseWeChatRate(bad, usd, cny)
-		assert.Error(t, err, bad)
+		assert.ErrorIs(t, err, want, bad)
 	}
+	r, err := ParseWeChatRate("12345678901234567890", usd, cny) // 20 digits, the longest
+	require.NoError(t, err)
+	assert.Equal(t, "123456789012.3456789", r.Value.String())
+	assert.Equal(t, "wechat", r.Source)
+	_, err = ParseWeChatRate("1", Currency{}, cny)
+	assert.ErrorIs(t, err, ErrUnknownCurrency)
 }
 
 // TestConvertBackWithinOneMinorUnit is a property test: converting and

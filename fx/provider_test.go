@@ -2,7 +2,6 @@ package fx
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -124,5 +123,5 @@ func TestParseWeChatRateResponse(t *testing.T) {
 	_, err = ParseWeChatRateResponse(strings.NewReader(strings.Replace(ok, "20261126", "2026-11-26", 1)))
 	assert.ErrorIs(t, err, ErrSyntax)
 	_, err = ParseWeChatRateResponse(strings.NewReader("not xml"))
-	assert.True(t, errors.Is(err, ErrSyntax))
+	assert.ErrorIs(t, err, ErrSyntax)
 }
