@@ -1,14 +1,19 @@
-// Command qrbridge reads, checks and renders payment QR codes from the
-// command line:
+// Command qrbridge decodes, checks, builds, renders, scans and translates
+// payment QR codes from the command line: EMVCo merchant-presented codes
+// with their national schemes, EMVCo consumer-presented codes (card data
+// masked), WeChat Pay, Alipay and UnionPay payment codes, and Zero Pay.
 //
-//	qrbridge parse  <payload>           decode an EMVCo payload (MPM or CPM) and print its objects
-//	qrbridge lint   [-json] <payload>   report conformance findings; exit 1 when any is an error
-//	qrbridge qr     [-o file] [-svg] [-size px] <payload>
-//	                                    render a QR code (terminal when no -o)
-//	qrbridge decode <image>             read the payload out of a PNG, JPEG or GIF image
+// Install it with
 //
-// A payload argument of "-" is read from standard input. Exit status: 0
-// on success, 1 when the input is refused or has errors, 2 on usage errors.
+//	go install github.com/qrbridge/qrbridge/cmd/qrbridge@latest
+//
+// and run "qrbridge help" for the subcommands, "qrbridge help decode" (or
+// "qrbridge decode --help") for one subcommand's flags and examples.
+//
+// Exit status: 0 on success, 1 when an input is refused or has
+// error-severity findings, 2 on usage errors (unknown subcommand, bad flag,
+// wrong arguments). Errors go to standard error, results to standard
+// output.
 package main
 
 import "os"

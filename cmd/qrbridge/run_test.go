@@ -3,100 +3,255 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"image"
+	"image/png"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/qrbridge/qrbridge/emvco"
 )
 
 const (
 	promptpay = "00020101021129370016A000000677010111011300668012345675802TH530376463046197"
-	// A real Pix code with an over-long name and a non-ans city.
-	pixDeviant = "00020101021126330014br.gov.bcb.pix0111002051041185204000053039865406350.005802BR5928Leone Parise Vieira da Silva6006Maceió62070503***6304E5FB"
+	// A real Pix code with an over-long name (59) and a non-ans city (60).
+	pixDeviant = "00020101021126330014br.gov.bcb.pix0111002051041185204000053039865406350.005802BR5928Leone Parise Vieira da Silva6006Macei\u00f362070503***6304E5FB"
 	cpmB2      = "hQVDUFYwMWETTwegAAAAVVVVUAhQcm9kdWN0MWETTwegAAAAZmZmUAhQcm9kdWN0MmJJWggSNFZ4kBI0WF8gDkNBUkRIT0xERVIvRU1WXy0IcnVlc2RlZW5kIZ8QBwYBCgMAAACfJghYT9OF+iNLzJ82AgABnzcEbVjvEw=="
+	zeroPay    = "1-ZP-202401000001-0000000000000001--AB12"
 )
+
+// fixedNow is the clock of every test run: results never depend on when
+// the tests run.
+var fixedNow = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+
+func testEnv(stdin string, stdout, stderr *bytes.Buffer) env {
+	return env{
+		stdin: strings.NewReader(stdin), stdout: stdout, stderr: stderr,
+		getenv: func(string) string { return "" }, now: func() time.Time { return fixedNow },
+	}
+}
 
 func runCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	code = run(args, strings.NewReader(stdin), &out, &errOut)
+	code = testEnv(stdin, &out, &errOut).run(args)
 	return code, out.String(), errOut.String()
 }
 
-func TestParse(t *testing.T) {
-	code, out, _ := runCLI(t, "", "parse", promptpay)
-	assert.Equal(t, exitOK, code)
-	assert.Contains(t, out, "  29.01  0066801234567")
-
-	code, out, _ = runCLI(t, promptpay+"\n", "parse", "-")
-	assert.Equal(t, exitOK, code, "payload from standard input")
-	assert.Contains(t, out, "58     TH")
-
-	code, out, _ = runCLI(t, "", "parse", cpmB2)
-	assert.Equal(t, exitOK, code)
-	assert.Contains(t, out, "123456******3458")
-	assert.NotContains(t, out, "1234567890123458", "card data stays masked")
-
-	code, _, errOut := runCLI(t, "", "parse", promptpay[:len(promptpay)-1]+"0")
-	assert.Equal(t, exitRefused, code)
-	assert.Contains(t, errOut, "emvco: 63: crc mismatch")
+func TestExitCodes(t *testing.T) {
+	tests := []struct {
+		name  string
+		stdin string
+		args  []string
+		code  int
+		err   string // in stderr
+	}{
+		{"no args", "", nil, exitUsage, "usage: qrbridge"},
+		{"unknown command", "", []string{"frobnicate"}, exitUsage, `unknown command "frobnicate"`},
+		{"renamed command", "", []string{"qr", promptpay}, exitUsage, `(renamed "render")`},
+		{"help", "", []string{"help"}, exitOK, ""},
+		{"help decode", "", []string{"help", "decode"}, exitOK, ""},
+		{"help unknown", "", []string{"help", "nope"}, exitUsage, "unknown command"},
+		{"version", "", []string{"--version"}, exitOK, ""},
+		{"decode ok", "", []string{"decode", promptpay}, exitOK, ""},
+		{"decode two args", "", []string{"decode", "a", "b"}, exitUsage, "one payload argument"},
+		{"decode no args", "", []string{"decode"}, exitUsage, "one payload argument"},
+		{"decode bad flag", "", []string{"decode", "--nope", promptpay}, exitUsage, "flag provided but not defined: -nope"},
+		{"decode crc", "", []string{"decode", promptpay[:len(promptpay)-1] + "0"}, exitRefused, "[emvco/crc path=63 offset=70]"},
+		{"decode unknown", "", []string{"decode", "hello"}, exitRefused, "[qrbridge/unknown-kind]"},
+		{"decode jsonl with arg", "", []string{"decode", "--jsonl", promptpay}, exitUsage, "takes no argument"},
+		{"decode stdin", promptpay + "\r\n", []string{"decode", "-"}, exitOK, ""},
+		{"decode stdin two lines", promptpay + "\n" + promptpay + "\n", []string{"decode", "-"}, exitRefused, "more than one line; use --jsonl"},
+		{"decode stdin junk", promptpay + strings.Repeat(" ", 1<<20) + "junk", []string{"decode", "-"}, exitRefused, "[qrbridge/too-long]"},
+		{"decode arg too long", "", []string{"decode", strings.Repeat("0", maxPayload+1)}, exitRefused, "[qrbridge/too-long]"},
+		{"decode stdin trailing spaces", promptpay + "   \n", []string{"decode", "-"}, exitOK, ""},
+		{"lint ok", "", []string{"lint", promptpay}, exitOK, ""},
+		{"lint errors", "", []string{"lint", pixDeviant}, exitRefused, ""},
+		{"lint refused", "", []string{"lint", "--json", "0002"}, exitRefused, "[emvco/"},
+		{"lint bad profile", "", []string{"lint", "--profile", "nope", promptpay}, exitUsage, `--profile "nope" is not one of`},
+		{"lint bad now", "", []string{"lint", "--now", "yesterday", promptpay}, exitUsage, "RFC 3339"},
+		{"encode no flag", "", []string{"encode"}, exitUsage, "--json FILE"},
+		{"encode bad json", "{", []string{"encode", "--json", "-"}, exitRefused, "not a decode --json document"},
+		{"encode cpm", `{"kind":"emvco-cpm"}`, []string{"encode", "--json", "-"}, exitRefused, "[qrbridge/not-encodable]"},
+		{"encode bad tag", `{"objects":[{"tag":"5","value":"x"}]}`, []string{"encode", "--json", "-"}, exitRefused, "two-digit tag"},
+		{"encode missing file", "", []string{"encode", "--json", "/nonexistent/x.json"}, exitRefused, "no such file"},
+		{"render no output", "", []string{"render", promptpay}, exitUsage, "needs --png FILE"},
+		{"render bad level", "", []string{"render", promptpay, "--term", "--level", "Z"}, exitUsage, "--level must be"},
+		{"render huge size", "", []string{"render", promptpay, "--png", "-", "--size", "1000000000000"}, exitRefused, "[qr/options]"},
+		{"render negative size", "", []string{"render", "--size", "-1", promptpay, "--term"}, exitRefused, "[qr/options]"},
+		{"render too long", "", []string{"render", strings.Repeat("a", 3000), "--term"}, exitRefused, "[qr/too-long]"},
+		{"render missing logo", "", []string{"render", promptpay, "--term", "--logo", "/nonexistent.png"}, exitRefused, "no such file"},
+		{"scan none", "", []string{"scan"}, exitUsage, "one or more image files"},
+		{"scan missing", "", []string{"scan", "/nonexistent.png"}, exitRefused, "/nonexistent.png"},
+		{"scan not image", "", []string{"scan", "run_test.go"}, exitRefused, "[qr/format]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errOut := runCLI(t, tt.stdin, tt.args...)
+			assert.Equal(t, tt.code, code, "stderr: %s", errOut)
+			assert.Contains(t, errOut, tt.err)
+			if tt.code == exitOK {
+				assert.Empty(t, errOut)
+			}
+		})
+	}
 }
 
-func TestLint(t *testing.T) {
-	code, out, _ := runCLI(t, "", "lint", promptpay)
-	assert.Equal(t, exitOK, code)
-	assert.Contains(t, out, "scheme promptpay in 29")
-
-	code, out, _ = runCLI(t, "", "lint", pixDeviant)
-	assert.Equal(t, exitRefused, code, "error findings fail the run")
-	assert.Contains(t, out, "mpm-name-length")
-
-	code, out, _ = runCLI(t, "", "lint", "-json", pixDeviant)
-	assert.Equal(t, exitRefused, code)
-	var doc struct {
-		Schemes  []struct{ Scheme, Path string }
-		Findings []struct{ Rule, Severity, Path string }
+func TestHelpOnEverySubcommand(t *testing.T) {
+	for _, c := range commands {
+		for _, args := range [][]string{{c.name, "--help"}, {c.name, "-h"}, {"help", c.name}} {
+			code, out, errOut := runCLI(t, "", args...)
+			assert.Equal(t, exitOK, code, "%v", args)
+			assert.Empty(t, errOut, "%v", args)
+			assert.Contains(t, out, "usage: qrbridge "+c.name, "%v", args)
+			assert.Contains(t, out, "examples:\n  qrbridge ", "%v", args)
+		}
 	}
+	_, out, _ := runCLI(t, "", "help")
+	for _, c := range commands {
+		assert.Contains(t, out, "  "+c.name+" ")
+	}
+}
+
+func TestFlagsAnywhere(t *testing.T) {
+	code, out, _ := runCLI(t, "", "decode", promptpay, "--json")
+	require.Equal(t, exitOK, code)
+	assert.True(t, json.Valid([]byte(out)))
+	code, out, _ = runCLI(t, "", "decode", "--", "--json")
+	assert.Equal(t, exitRefused, code, "after --, --json is the payload")
+	assert.Empty(t, out)
+}
+
+func TestDecodeMasksCardData(t *testing.T) {
+	for _, args := range [][]string{{"decode", cpmB2}, {"decode", "--json", cpmB2}} {
+		code, out, _ := runCLI(t, "", args...)
+		assert.Equal(t, exitOK, code)
+		assert.Contains(t, out, "123456******3458")
+		assert.NotContains(t, out, "1234567890123458", "card data stays masked")
+	}
+	_, out, _ := runCLI(t, cpmB2+"\n", "decode", "--jsonl")
+	assert.NotContains(t, out, cpmB2, "a batch does not echo a CPM payload")
+	assert.Contains(t, out, `"input":"hQVDUFY…"`)
+}
+
+func TestDecodeKinds(t *testing.T) {
+	tests := []struct{ in, kind, field string }{
+		{promptpay, "emvco-mpm", "Mobile Number"},
+		{cpmB2, "emvco-cpm", "CPV01"},
+		{zeroPay, "zeropay-static", "202401000001"},
+		{"134567890123456789", "wechat-payment-code", "cross_border"},
+		{"weixin://wxpay/bizpayurl?pr=abc123", "wechat-code-url", "abc123"},
+		{"286543210987654321", "alipay-payment-code", "286543210987654321"},
+		{"6212345678901234567", "unionpay-payment-code", "6212345678901234567"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.kind, func(t *testing.T) {
+			code, out, errOut := runCLI(t, "", "decode", tt.in)
+			require.Equal(t, exitOK, code, errOut)
+			assert.Contains(t, out, "kind     "+tt.kind+"\n")
+			assert.Contains(t, out, tt.field)
+		})
+	}
+}
+
+func TestDecodeJSONError(t *testing.T) {
+	code, out, errOut := runCLI(t, "", "decode", "--json", promptpay[:len(promptpay)-1]+"0")
+	assert.Equal(t, exitRefused, code)
+	assert.Contains(t, errOut, "crc mismatch")
+	var doc decodedDoc
 	require.NoError(t, json.Unmarshal([]byte(out), &doc))
-	assert.Equal(t, "pix", doc.Schemes[0].Scheme)
-	var rules []string
-	for _, f := range doc.Findings {
-		rules = append(rules, f.Severity+":"+f.Rule+"@"+f.Path)
-	}
-	assert.Equal(t, []string{"error:mpm-name-length@59", "error:mpm-format-ans@60"}, rules)
+	require.NotNil(t, doc.Error)
+	assert.Equal(t, "emvco/crc", doc.Error.Code)
+	assert.Equal(t, "63", doc.Error.Path)
+	require.NotNil(t, doc.Error.Offset)
+	assert.Equal(t, 70, *doc.Error.Offset)
 }
 
-func TestQRAndDecode(t *testing.T) {
-	code, out, _ := runCLI(t, "", "qr", promptpay)
-	assert.Equal(t, exitOK, code)
+func TestLintNow(t *testing.T) {
+	// A dynamic PayNow code whose 26.04 expiry is 2020-12-31: expired or
+	// not depending only on --now.
+	b := new(emvco.Builder)
+	b.Add(0, "01").Add(1, "12").Template(26, func(b *emvco.Builder) {
+		b.Add(0, "SG.PAYNOW").Add(1, "2").Add(2, "201403121W").Add(3, "0").Add(4, "20201231")
+	}).Add(52, "0000").Add(53, "702").Add(54, "10.00").Add(58, "SG").Add(59, "ACME").Add(60, "Singapore")
+	p, err := b.Encode()
+	require.NoError(t, err)
+	_, before, _ := runCLI(t, "", "lint", "--json", "--now", "2020-06-01T00:00:00Z", p)
+	_, after, _ := runCLI(t, "", "lint", "--json", "--now", "2021-06-01T00:00:00Z", p)
+	assert.NotEqual(t, before, after, "the expiry rule reads --now")
+	_, again, _ := runCLI(t, "", "lint", "--json", "--now", "2021-06-01T00:00:00Z", p)
+	assert.Equal(t, after, again)
+}
+
+func TestRenderColourOnlyOnTerminal(t *testing.T) {
+	code, out, _ := runCLI(t, "", "render", promptpay, "--term")
+	require.Equal(t, exitOK, code)
+	assert.NotContains(t, out, "\x1b[", "no ANSI escapes into a pipe or file")
 	assert.Contains(t, out, "█")
 
-	dir := t.TempDir()
-	png := filepath.Join(dir, "code.png")
-	code, _, _ = runCLI(t, "", "qr", "-o", png, "-level", "H", promptpay)
-	require.Equal(t, exitOK, code)
-	code, out, errOut := runCLI(t, "", "decode", png)
-	assert.Equal(t, exitOK, code)
-	assert.Equal(t, promptpay+"\n", out)
-	assert.Contains(t, errOut, "level H")
-
-	svg := filepath.Join(dir, "code.svg")
-	code, _, _ = runCLI(t, "", "qr", "-svg", "-o", svg, promptpay)
-	assert.Equal(t, exitOK, code)
-
-	code, _, errOut = runCLI(t, "", "decode", svg)
-	assert.Equal(t, exitRefused, code, "svg is not an accepted image format")
-	assert.Contains(t, errOut, "qr: not a readable image")
+	f, err := os.Create(filepath.Join(t.TempDir(), "term.txt"))
+	require.NoError(t, err)
+	defer f.Close()
+	e := env{stdout: f, getenv: func(string) string { return "" }}
+	assert.False(t, e.colour(), "a regular file is not a terminal")
+	if tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil {
+		defer tty.Close()
+		e.stdout = tty
+		assert.True(t, e.colour())
+		e.getenv = func(k string) string { return map[string]string{"NO_COLOR": "1"}[k] }
+		assert.False(t, e.colour(), "NO_COLOR wins over a terminal")
+	}
 }
 
-func TestUsage(t *testing.T) {
-	for _, args := range [][]string{
-		{}, {"frobnicate"}, {"parse"}, {"parse", "a", "b"}, {"lint", "-nope", "x"}, {"qr", "-level", "Z", "x"}, {"decode"},
-	} {
-		code, _, errOut := runCLI(t, "", args...)
-		assert.Equal(t, exitUsage, code, "%v", args)
-		assert.NotEmpty(t, errOut)
+func TestScanRenderedPNG(t *testing.T) {
+	dir := t.TempDir()
+	for i, p := range []string{promptpay, pixDeviant, zeroPay} {
+		png := filepath.Join(dir, "code"+string(rune('a'+i))+".png")
+		code, _, errOut := runCLI(t, "", "render", p, "--png", png, "--level", "H", "--size", "400")
+		require.Equal(t, exitOK, code, errOut)
+		code, out, errOut := runCLI(t, "", "scan", png)
+		assert.Equal(t, exitOK, code, errOut)
+		assert.Equal(t, p+"\n", out)
 	}
+	svg := filepath.Join(dir, "code.svg")
+	code, _, _ := runCLI(t, "", "render", promptpay, "--svg", svg)
+	require.Equal(t, exitOK, code)
+	b, err := os.ReadFile(svg)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), "<svg")
+	code, _, errOut := runCLI(t, "", "scan", svg, filepath.Join(dir, "codea.png"))
+	assert.Equal(t, exitRefused, code, "svg is not an accepted image format")
+	assert.Contains(t, errOut, "[qr/format]")
+}
+
+func TestRenderLogo(t *testing.T) {
+	dir := t.TempDir()
+	logo := filepath.Join(dir, "logo.png")
+	img := image.NewGray(image.Rect(0, 0, 40, 40))
+	var buf bytes.Buffer
+	require.NoError(t, png.Encode(&buf, img))
+	require.NoError(t, os.WriteFile(logo, buf.Bytes(), 0o644))
+	out := filepath.Join(dir, "code.png")
+	code, _, errOut := runCLI(t, "", "render", promptpay, "--png", out, "--logo", logo)
+	require.Equal(t, exitOK, code, errOut)
+	code, got, errOut := runCLI(t, "", "scan", out)
+	assert.Equal(t, exitOK, code, errOut)
+	assert.Equal(t, promptpay+"\n", got)
+
+	code, _, errOut = runCLI(t, "", "render", promptpay, "--png", out, "--logo", "run_test.go")
+	assert.Equal(t, exitRefused, code)
+	assert.Contains(t, errOut, "[qr/format]")
+}
+
+func TestInfoCodes(t *testing.T) {
+	_, err := emvco.Parse("0002010102")
+	ei := info(err)
+	assert.Equal(t, "emvco/", ei.Code[:6])
+	assert.Equal(t, "error", info(errors.New("x")).Code, "an error of no known class")
 }

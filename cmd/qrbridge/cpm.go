@@ -1,0 +1,47 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/qrbridge/qrbridge/emvco"
+)
+
+// This file holds everything the command knows of consumer-presented
+// codes, so that moving CPM to its own package is one edit here.
+
+// isCPM reports whether s looks like an EMVCo consumer-presented payload:
+// base64 of the format indicator 85 05 "CPV01".
+func isCPM(s string) bool { return strings.HasPrefix(s, "hQVDUFY") }
+
+// decodeCPM parses a consumer-presented payload. Card data stays masked:
+// the text and JSON forms come from the library's masked summary.
+func decodeCPM(s string) (decoded, error) {
+	c, err := emvco.ParseCPM(s)
+	if err != nil {
+		return decoded{kind: "emvco-cpm"}, err
+	}
+	return decoded{kind: "emvco-cpm", cpm: c}, nil
+}
+
+// cpmSummary is the masked one-line summary of a CPM.
+func cpmSummary(d decoded) string { return fmt.Sprintf("%v", d.cpm) }
+
+// cpmJSON is the masked JSON form of a CPM.
+func cpmJSON(d decoded) json.RawMessage {
+	b, err := json.Marshal(d.cpm)
+	if err != nil {
+		return nil
+	}
+	return b
+}
+
+// maskInput returns what a batch line may echo of its input: a CPM
+// payload encodes the card, so only its prefix is shown.
+func maskInput(s string) string {
+	if isCPM(s) {
+		return "hQVDUFY…"
+	}
+	return s
+}
