@@ -1,6 +1,5 @@
-//go:build !amd64 || purego
-
 package emvco
 
-// decodeBlocks decodes nothing here: decodeBase64's loop does all.
+// decodeBlocks decodes nothing: decodeBase64's loop does all. (Deprecated
+// with the rest of emvco's CPM support, which has moved to emvco/cpm.)
 func decodeBlocks(dst []byte, s string) int { return 0 }

@@ -1,0 +1,5 @@
+//go:build !race
+
+package cpm
+
+const raceEnabled = false
