@@ -15,6 +15,19 @@ func benchParse(b *testing.B, s string) {
 func BenchmarkParseEMVCoExample(b *testing.B) { benchParse(b, emvSpecExample) }
 func BenchmarkParsePix(b *testing.B)          { benchParse(b, pixExample) }
 
+// BenchmarkParseCorpus parses the corpus payloads the allocation budget
+// of issue 12 named: the longest (a 513-byte Pix code), one of 274 bytes,
+// and PromptPay #32 and DuitNow #57, whose 80-99 values are not TLV.
+func BenchmarkParseCorpus(b *testing.B) {
+	c := loadCorpus(b)
+	for _, tt := range []struct {
+		name  string
+		entry int
+	}{{"pix-513", 18}, {"pix-274", 17}, {"promptpay-32", 32}, {"duitnow-57", 57}} {
+		b.Run(tt.name, func(b *testing.B) { benchParse(b, c[tt.entry].Payload) })
+	}
+}
+
 func BenchmarkParseCRCMismatch(b *testing.B) {
 	bad := pixExample[:len(pixExample)-1] + "0"
 	b.ReportAllocs()

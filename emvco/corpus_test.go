@@ -22,7 +22,13 @@ type corpusEntry struct {
 
 func loadCorpus(t testing.TB) []corpusEntry {
 	t.Helper()
-	b, err := os.ReadFile("testdata/corpus.json")
+	return loadCorpusFile(t, "testdata/corpus.json")
+}
+
+// loadCorpusFile reads a corpus in the format of testdata/corpus.json.
+func loadCorpusFile(t testing.TB, path string) []corpusEntry {
+	t.Helper()
+	b, err := os.ReadFile(path)
 	require.NoError(t, err)
 	var c []corpusEntry
 	require.NoError(t, json.Unmarshal(b, &c))

@@ -86,9 +86,6 @@ func (d *Decoder) parse(s string, notes Notes) (*Payload, error) {
 	}
 	p := &Payload{raw: s, notes: notes}
 	p.nodes = p.inline[:0]
-	if est := len(s)/8 + 4; est > inlineNodes {
-		p.nodes = make([]node, 0, est)
-	}
 	hs := highBlocks(s)
 	mode := lenMode{high: hs, valid: !hs.empty() && utf8.ValidString(s[hs.lo:hs.hi])}
 	bad, err := p.walk(&mode, crcOK)
@@ -168,10 +165,23 @@ func (p *Payload) reset() {
 // building the 8-byte node in a temporary and copying it costs a
 // store-forwarding stall per object, a third of the walk's time.
 func (p *Payload) push(start, end int, parent int16, id Tag) int {
+	if len(p.nodes) == cap(p.nodes) {
+		p.spill()
+	}
 	n := grow(&p.nodes)
 	n.start, n.end, n.parent = uint16(start), uint16(end), parent
 	n.kids, n.id = 0, id
 	return len(p.nodes) - 1
+}
+
+// spill moves the nodes out of p.inline once it is full, into an array
+// large enough for any payload of this length: every object has a header
+// of its own of four bytes, so there are at most len(p.raw)/4 of them. A
+// payload thus takes two allocations at most, whatever its length.
+func (p *Payload) spill() {
+	nodes := make([]node, len(p.nodes), max(len(p.raw)/4+1, 2*cap(p.nodes)))
+	copy(nodes, p.nodes)
+	p.nodes = nodes
 }
 
 // grow lengthens *s by one element and returns it, for the caller to set

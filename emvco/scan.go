@@ -5,15 +5,20 @@ package emvco
 // node of the first root field that fails its fixed-format check, or -1;
 // it is reported only once the structure is known to be sound.
 func (p *Payload) walk(mode *lenMode, crcOK bool) (bad int, err error) {
-	return p.scan(0, len(p.raw), -1, mode, crcOK)
+	return p.scan(0, len(p.raw), -1, mode, crcOK, false)
 }
+
+// errNotTLV is what a quiet scan returns when content is not TLV: 80-99
+// are then kept opaque, and no positional error is built for nothing.
+var errNotTLV = because(ErrSyntax, "content is not tlv")
 
 // scan reads the objects of p.raw[from:to] as the children of node parent,
 // or as the root when parent is -1, recursing into templates. One loop
 // serves both levels, and it decodes the common object itself: a
 // four-digit header, a non-zero length, and a value that fits and needs no
-// character counting. readTLV handles the rest and every fault.
-func (p *Payload) scan(from, to int, parent int, mode *lenMode, crcOK bool) (bad int, err error) {
+// character counting. readTLV handles the rest and every fault. A quiet
+// scan returns errNotTLV for any fault, without building an error.
+func (p *Payload) scan(from, to int, parent int, mode *lenMode, crcOK, quiet bool) (bad int, err error) {
 	s, bad := p.raw, -1
 	var seen [2]uint64 // IDs met in a template; the root uses p.root
 	kids := 0          // of a template, stored once at the end
@@ -31,11 +36,17 @@ func (p *Payload) scan(from, to int, parent int, mode *lenMode, crcOK bool) (bad
 		if !ok {
 			var f tlvFault
 			if id, start, end, f = readTLV(s, pos, to, mode); f != faultNone {
+				if quiet {
+					return bad, errNotTLV
+				}
 				return bad, f.err(p.pathOf(parent), id, pos)
 			}
 		}
 		if parent >= 0 {
 			if seen[id/64]&(1<<(id%64)) != 0 {
+				if quiet {
+					return bad, errNotTLV
+				}
 				return bad, &ParseError{Offset: pos, Path: join(p.pathOf(parent), id), Err: because(ErrDuplicate, "id occurs twice in the template")}
 			}
 			seen[id/64] |= 1 << (id % 64)
@@ -84,10 +95,10 @@ func (p *Payload) rootObject(id Tag, pos, start, end, bad int, mode *lenMode, cr
 	}
 	switch rootKinds[id] {
 	case kindTemplate:
-		_, err := p.scan(start, end, idx, mode, crcOK)
+		_, err := p.scan(start, end, idx, mode, crcOK, false)
 		return bad, err
 	case kindMaybe:
-		if _, err := p.scan(start, end, idx, mode, crcOK); err != nil {
+		if _, err := p.scan(start, end, idx, mode, crcOK, true); err != nil {
 			p.nodes = p.nodes[:idx+1] // not TLV: keep the value opaque
 			p.nodes[idx].kids = 0
 		}
