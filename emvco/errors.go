@@ -87,15 +87,23 @@ func message(path string, err error) string {
 	return b.String()
 }
 
-// reason wraps a sentinel with a human explanation. It is built only on
-// error paths.
+// reason wraps a sentinel with a human explanation and, when another
+// package's error is the cause (fx's for [Payload.Money]), that error too,
+// so that errors.Is matches both. It is built only on error paths.
 type reason struct {
 	sentinel error
 	text     string
+	cause    error
 }
 
 func (r *reason) Error() string { return r.sentinel.Error() + ": " + r.text }
-func (r *reason) Unwrap() error { return r.sentinel }
+
+func (r *reason) Unwrap() []error {
+	if r.cause == nil {
+		return []error{r.sentinel}
+	}
+	return []error{r.sentinel, r.cause}
+}
 
 func because(sentinel error, text string) error {
 	return &reason{sentinel: sentinel, text: text}

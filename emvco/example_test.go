@@ -100,6 +100,18 @@ func ExampleDecoder() {
 	// true Thanh toán hóa đơn
 }
 
+func ExamplePayload_Money() {
+	p, _ := emvco.Parse("00020101021229300012D156000000000510A93FO3230Q31280012D15600000001030812345678520441115802CN5914BEST TRANSPORT6007BEIJING64200002ZH0104最佳运输0202北京540523.7253031565502016233030412340603***0708A60086670902ME91320016A0112233449988770708123456786304A13A")
+	m, err := p.Money()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(m, m.Currency().MinorUnits())
+	// Output:
+	// 23.72 CNY 2
+}
+
 func ExampleLint() {
 	// A Pix code whose name is over 25 characters and whose city is not
 	// ans: real payers' apps pay it, the linter reports it.
