@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/qrbridge/qrbridge/emvco"
+	"github.com/qrbridge/qrbridge/emvco/cpm"
 	"github.com/qrbridge/qrbridge/emvco/profile"
 	"github.com/qrbridge/qrbridge/wechat"
 	"github.com/qrbridge/qrbridge/zeropay"
@@ -23,7 +24,7 @@ type decoded struct {
 	kind    string
 	mpm     *emvco.Payload
 	schemes []profile.Match
-	cpm     *emvco.CPM
+	cpm     *cpm.CPM
 	fields  []field
 }
 

@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/qrbridge/qrbridge/emvco"
+	"github.com/qrbridge/qrbridge/emvco/cpm"
 )
 
 // This file holds everything the command knows of consumer-presented
-// codes, so that moving CPM to its own package is one edit here.
+// codes (package emvco/cpm).
 
 // isCPM reports whether s looks like an EMVCo consumer-presented payload:
 // base64 of the format indicator 85 05 "CPV01".
@@ -18,11 +18,11 @@ func isCPM(s string) bool { return strings.HasPrefix(s, "hQVDUFY") }
 // decodeCPM parses a consumer-presented payload. Card data stays masked:
 // the text and JSON forms come from the library's masked summary.
 func decodeCPM(s string) (decoded, error) {
-	c, err := emvco.ParseCPM(s)
+	c, err := cpm.Parse(s)
 	if err != nil {
 		return decoded{kind: "emvco-cpm"}, err
 	}
-	return decoded{kind: "emvco-cpm", cpm: c}, nil
+	return decoded{kind: "emvco-cpm", cpm: &c}, nil
 }
 
 // cpmSummary is the masked one-line summary of a CPM.

@@ -132,8 +132,9 @@ func TestDecodeMasksCardData(t *testing.T) {
 	for _, args := range [][]string{{"decode", cpmB2}, {"decode", "--json", cpmB2}} {
 		code, out, _ := runCLI(t, "", args...)
 		assert.Equal(t, exitOK, code)
-		assert.Contains(t, out, "123456******3458")
+		assert.Contains(t, out, "3458", "the last four digits show")
 		assert.NotContains(t, out, "1234567890123458", "card data stays masked")
+		assert.NotContains(t, out, "123456", "not even the first six")
 	}
 	_, out, _ := runCLI(t, cpmB2+"\n", "decode", "--jsonl")
 	assert.NotContains(t, out, cpmB2, "a batch does not echo a CPM payload")
