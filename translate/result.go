@@ -10,6 +10,9 @@ import (
 // that applied, the quote the payer sees and the two legs, with the report
 // of what was mapped. It is what an authorizer receives.
 //
+// Request is the request as given to [Translator.Translate]; the
+// authorization layer reads its IdempotencyKey and Payer.
+//
 // A Result is a plain value. Its legs' Request values are pointers owned by
 // the Result: treat them as read-only once the Result is handed on.
 type Result struct {
@@ -19,6 +22,7 @@ type Result struct {
 	MerchantLeg Leg
 	PayerLeg    Leg
 	Report      Report
+	Request     Request
 }
 
 // Leg is one side of a payment: what one scheme needs to move the money
