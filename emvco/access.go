@@ -91,6 +91,21 @@ const (
 	FeeUnknown                   // any other value of 55 (RFU)
 )
 
+// String returns "none", "prompt", "fixed", "percentage" or "unknown".
+func (k FeeKind) String() string {
+	switch k {
+	case FeeNone:
+		return "none"
+	case FeePrompt:
+		return "prompt"
+	case FeeFixed:
+		return "fixed"
+	case FeePercentage:
+		return "percentage"
+	}
+	return "unknown"
+}
+
 // Fee is the tip or convenience fee of a payload: the kind from ID 55 and,
 // for fixed and percentage fees, the value from 56 or 57.
 type Fee struct {

@@ -20,9 +20,10 @@
 //   - IDs are unique per level (§4.3.1.2), 00 comes first and 63 last
 //     (§4.6.1); trailing CR, LF and space are dropped;
 //   - 00, 01, 52, 53, 54 and 58 must be well formed;
-//   - non-conformant but payable codes are accepted: PFI 02, absent
-//     52/59/60, over-long 59/60, non-ans text, sub-ID 00 in 62, templates
-//     without a GUID. Conformance is a separate question.
+//   - non-conformant but payable codes are accepted: PFI 02, a point of
+//     initiation the specification reserves (01 = 10, which readers ignore,
+//     §1.4.4), absent 52/59/60, over-long 59/60, non-ans text, sub-ID 00
+//     in 62, templates without a GUID. Conformance is a separate question.
 //
 // A [Payload] is lossless: [Payload.String] returns the input byte for
 // byte, unknown and RFU objects and their order included. Values are
@@ -39,25 +40,21 @@
 // changes, so that "set the amount and make it dynamic" is a structural
 // operation rather than string surgery.
 //
+// # Rules
+//
+// The field rules of the specification (format, length, presence, value
+// and section of every field of the root, of 62, of 64 and of the merchant
+// account templates) are written once, as tables the parser, the Builder
+// and the [Linter] all read: the parser refuses what a payment depends on,
+// the Builder what a generator must not emit, and the Linter reports every
+// departure as a [Finding] with a rule ID and the section it comes from.
+// [Payload.Money] reads 54 and 53 as an [fx.Amount].
+//
 // # Consumer-presented codes
 //
-// [ParseCPM] decodes the codes a payer's phone shows (EMV QRCPS
-// Consumer-Presented Mode v1.0): base64 text that starts "hQVDUFY" and
-// carries BER-TLV with the payload format indicator 85, one or two
-// application templates 61 and an optional common data template 62. It
-// enforces the specification's structure and the formats of Table 6.1,
-// keeps transparent templates (63, 64) and unknown objects as they are,
-// and re-encodes byte for byte. [CPM.Select] chooses the application for a
-// terminal's supported AIDs (exact or prefix match, §5) and merges it with
-// 62 into [POIData], whose typed views give the [Track2] data, the [PAN],
-// cardholder name, languages, issuer URL, label and version.
-// [CPMBuilder] writes CPM payloads, including the specification's Annex B
-// examples byte for byte.
-//
-// Card data is sensitive: [PAN] and [Track2] print masked (first six and
-// last four digits at most) through String, %v, %#v and JSON, a [CPM]
-// prints as a masked summary, and no error contains card data. The
-// unmasked digits come only from [PAN.Digits] and [Track2.Discretionary].
+// The codes a payer's phone shows (EMV QRCPS Consumer-Presented Mode) are
+// BER-TLV in base64, a different format: package emvco/cpm reads and
+// writes them.
 //
 // # Errors
 //
@@ -65,17 +62,17 @@
 // [ErrDuplicate], [ErrFormat], [ErrTrailingData], [ErrMissing]) and is a
 // [*ParseError] carrying the byte offset and tag path, or a [*BuildError]
 // carrying the tag path. Messages never echo the payload or a value.
+// Errors of [Payload.Money] also match the sentinel of package fx that
+// caused them.
 //
 // # Performance
 //
-// Parsing takes one allocation for typical payloads and no maps, fmt or
-// reflection; so does [ParseCPM]. Building from fields takes one, the
-// Builder itself (a template callback makes it escape), which holds a
-// typical payload and hands it to [Builder.String] without copying; a
-// Builder reused with [Builder.Reset] and read with [Builder.Bytes] takes
-// none. On amd64, two hot loops use the CPU's vector instructions when it
-// has them: the CRC folds 64 bytes at a time by carry-less multiplication
-// (PCLMULQDQ) instead of using its tables, and CPM base64 decodes 16
-// characters a step (SSSE3). The build tag purego keeps to portable Go.
-// See BENCHMARKS.md at the module root for figures.
+// [Parse] takes one allocation for nearly every payload (the Payload,
+// which holds 46 objects inline) and at most two for any, with no maps,
+// fmt or reflection. Building takes at most two: the Builder, which holds
+// a payload of up to 304 bytes and escapes to the heap when a Template
+// callback is used, and the string [Builder.Encode] returns; a Builder
+// reused with [Builder.Reset] and read with [Builder.Bytes] takes none.
+// The code is portable Go: no assembly and no package unsafe. See
+// BENCHMARKS.md at the module root for figures.
 package emvco

@@ -163,4 +163,23 @@ func TestKnownTables(t *testing.T) {
 	assert.True(t, KnownMCC("5812"))
 	assert.False(t, KnownMCC("0000"))
 	assert.False(t, KnownMCC("6253"))
+	for _, added := range []string{"5262", "5552", "5723", "9406"} {
+		assert.True(t, KnownMCC(added), "added from Visa's Merchant Data Standards Manual: %s", added)
+	}
+}
+
+// TestLintMCC: a well-formed MCC the table lacks (6016 in GCash and Maya
+// QR Ph codes, 2242 in an ABA Bank KHQR code) is a warning; only a
+// malformed MCC is refused, by the parser.
+func TestLintMCC(t *testing.T) {
+	for _, mcc := range []string{"6016", "2242"} {
+		f, ok := lintRules(t, strings.Replace(conformant, "52045812", "5204"+mcc, 1), Decoder{})["mpm-mcc"]
+		require.True(t, ok, mcc)
+		assert.Equal(t, SeverityWarning, f.Severity, mcc)
+		assert.Equal(t, "52", f.Path)
+		assert.Equal(t, strings.Index(conformant, "5204"), f.Offset)
+	}
+	assert.NotContains(t, lintRules(t, conformant, Decoder{}), "mpm-mcc")
+	_, err := Parse(withCRC(strings.Replace(conformant, "52045812", "5204581X", 1)))
+	assert.ErrorIs(t, err, ErrFormat)
 }

@@ -336,6 +336,7 @@ func TestFeeKinds(t *testing.T) {
 		{minimal, Fee{}},
 		{minimal + "550202" + "56031.5", Fee{FeeFixed, "1.5"}},
 		{minimal + "550203" + "570510.25", Fee{FeePercentage, "10.25"}},
+		{minimal + "550201", Fee{Kind: FeePrompt}},
 		{minimal + "550209", Fee{Kind: FeeUnknown}},
 	}
 	for _, tt := range tests {
@@ -343,6 +344,46 @@ func TestFeeKinds(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, tt.want, p.Fee(), tt.body)
 	}
+}
+
+// TestEnumStrings: every enum prints a word, never a number.
+func TestEnumStrings(t *testing.T) {
+	for k, want := range map[FeeKind]string{FeeNone: "none", FeePrompt: "prompt", FeeFixed: "fixed", FeePercentage: "percentage", FeeUnknown: "unknown", 9: "unknown"} {
+		assert.Equal(t, want, k.String())
+		assert.Equal(t, want, fmt.Sprint(k))
+	}
+	for i, want := range map[Initiation]string{InitiationUnspecified: "unspecified", InitiationStatic: "static", InitiationDynamic: "dynamic", InitiationReserved: "reserved", 9: "unspecified"} {
+		assert.Equal(t, want, fmt.Sprint(i))
+	}
+	for s, want := range map[Severity]string{SeverityInfo: "info", SeverityWarning: "warning", SeverityError: "error", 0: "unknown"} {
+		assert.Equal(t, want, fmt.Sprint(s))
+	}
+	assert.Equal(t, "05", fmt.Sprint(TagReferenceLabel))
+	assert.Equal(t, "??", Tag(100).String())
+}
+
+// TestStringers: a Builder and an Editor print their text through fmt,
+// never a struct, and printing does not finish or change them.
+func TestStringers(t *testing.T) {
+	var b Builder
+	b.Add(TagPayloadFormat, "01").Add(2, "4321")
+	assert.Equal(t, "0002010204"+"4321", fmt.Sprint(&b), "the text so far")
+	b.Add(TagMerchantName, "X")
+	s, err := b.Encode()
+	require.NoError(t, err)
+	assert.Equal(t, s, fmt.Sprint(&b), "the whole payload once finished")
+	assert.Equal(t, withCRC("0002010204432159"+"01X"), s)
+
+	b.Reset()
+	b.Add(59, "first must be 00")
+	assert.Equal(t, "", b.String(), "an errored Builder prints nothing")
+
+	p := mustParseT(t, pixExample)
+	e := p.Edit().Set("54", "1.00")
+	want, err := e.Encode()
+	require.NoError(t, err)
+	assert.Equal(t, want, fmt.Sprint(e))
+	assert.Equal(t, "", fmt.Sprint(p.Edit().Set("63", "0000")), "an Editor whose edit fails prints nothing")
 }
 
 func TestZeroValues(t *testing.T) {
