@@ -13,7 +13,7 @@ type Kind uint8
 
 const (
 	KindUnknown     Kind = iota
-	KindCodeURL          // Native Pay mode 2: weixin://wxpay/bizpayurl?pr=<token>
+	KindCodeURL          // Native code_url: weixin://wxpay/bizpayurl?pr=…, …/bizpayurl/up?pr=…, weixin://wxpay/s/…
 	KindNativeURL        // Native Pay mode 1: weixin://wxpay/bizpayurl?sign=…&appid=…
 	KindPersonal         // personal collection code: wxp://… or https://payapp.weixin.qq.com/…
 	KindPaymentCode      // consumer-presented auth_code: 18 digits, prefix 10-15
@@ -26,6 +26,8 @@ func (k Kind) String() string {
 
 const (
 	bizPayPrefix   = "weixin://wxpay/bizpayurl?"
+	bizPayUpPrefix = "weixin://wxpay/bizpayurl/up?"
+	shortPrefix    = "weixin://wxpay/s/"
 	personalScheme = "wxp://"
 	personalHTTPS  = "https://payapp.weixin.qq.com/"
 )
@@ -34,6 +36,8 @@ const (
 // It does not validate; the Parse functions do.
 func Classify(s string) Kind {
 	switch {
+	case strings.HasPrefix(s, shortPrefix), strings.HasPrefix(s, bizPayUpPrefix):
+		return KindCodeURL
 	case strings.HasPrefix(s, bizPayPrefix):
 		if hasParam(s[len(bizPayPrefix):], "pr") {
 			return KindCodeURL
@@ -99,20 +103,52 @@ func ParsePaymentCode(s string) (PaymentCode, error) {
 func (p PaymentCode) String() string { return p.digits }
 
 // CrossBorder reports whether the payer is a mainland WeChat Pay user
-// (prefix 10-14), whose codes pay cross-border merchants.
+// (prefix 10-14), whose codes have always paid cross-border merchants.
 func (p PaymentCode) CrossBorder() bool { return len(p.digits) == 18 && p.digits[1] <= '4' }
 
-// HongKong reports whether the payer uses WeChat Pay HK (prefix 15), whose
-// codes pay only in Hong Kong and the mainland, not cross-border.
+// HongKong reports whether the payer uses WeChat Pay HK (prefix 15). Whether
+// such a code may pay a merchant outside Hong Kong is the caller's
+// [CodePolicy].
 func (p PaymentCode) HongKong() bool { return len(p.digits) == 18 && p.digits[1] == '5' }
+
+// CodePolicy is which payment codes a merchant accepts. The sources
+// disagree on WeChat Pay HK codes (prefix 15): the older cross-border
+// pages (https://pay.weixin.qq.com/wiki/doc/api/wxpay/en/guide/pos/ImportantParameters.shtml,
+// https://pay.weixin.qq.com/wiki/doc/api/wxpay/en/pages/QuickPay.shtml)
+// say they pay only in Hong Kong and the mainland, while WeChat Pay's
+// current guide for overseas merchants lists HK wallet payments in Korea,
+// Japan, Thailand, Malaysia and more. The zero value follows the current
+// guide and accepts them; RefuseHongKong follows the older pages, for an
+// acquirer whose contract says so.
+type CodePolicy struct {
+	RefuseHongKong bool
+}
+
+// Check returns nil for a code the policy accepts, an error matching
+// [ErrNotAccepted] for a refused HK code, and [ErrMissing] for the zero
+// PaymentCode.
+func (pol CodePolicy) Check(p PaymentCode) error {
+	switch {
+	case p.digits == "":
+		return paramErr("auth_code", ErrMissing)
+	case p.HongKong() && pol.RefuseHongKong:
+		return paramErr("auth_code", ErrNotAccepted)
+	}
+	return nil
+}
 
 // CodeURLValidity is how long a Native code_url is valid after WeChat Pay
 // issues it.
 const CodeURLValidity = 2 * time.Hour
 
-// CodeURL is a Native Pay mode 2 code: weixin://wxpay/bizpayurl?pr=<token>,
-// the code_url a Native order returns. The token is opaque and of variable
-// length; other query parameters (groupid) are tolerated and kept in URL.
+// CodeURL is the code_url a Native order returns, in any of its
+// documented forms: weixin://wxpay/bizpayurl?pr=<token> (API v2 and
+// mainland v3), weixin://wxpay/bizpayurl/up?pr=<token>, and the short
+// weixin://wxpay/s/<token> that the v3 global Native order returns
+// (https://pay.weixin.qq.com/wiki/doc/api_external/en/apis/chapter3_2_1.shtml,
+// and the v2 shorturl tool). The token is opaque and of variable length;
+// other query parameters (groupid) are tolerated and kept in URL, which
+// is the text as scanned or issued.
 type CodeURL struct {
 	URL      string
 	Token    string
@@ -122,10 +158,21 @@ type CodeURL struct {
 // ParseCodeURL reads a scanned code_url. It allocates only when the token
 // is percent-encoded.
 func ParseCodeURL(s string) (CodeURL, error) {
-	if !strings.HasPrefix(s, bizPayPrefix) {
+	var query string
+	switch {
+	case strings.HasPrefix(s, shortPrefix):
+		if t := s[len(shortPrefix):]; !isToken(t) {
+			return CodeURL{}, paramErr("code_url", ErrFormat)
+		}
+		return CodeURL{URL: s, Token: s[len(shortPrefix):]}, nil
+	case strings.HasPrefix(s, bizPayUpPrefix):
+		query = s[len(bizPayUpPrefix):]
+	case strings.HasPrefix(s, bizPayPrefix):
+		query = s[len(bizPayPrefix):]
+	default:
 		return CodeURL{}, paramErr("code_url", ErrKind)
 	}
-	token, ok, err := queryValue(s[len(bizPayPrefix):], "pr")
+	token, ok, err := queryValue(query, "pr")
 	switch {
 	case err != nil:
 		return CodeURL{}, err

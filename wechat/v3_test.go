@@ -1,11 +1,14 @@
 package wechat
 
 import (
+	"context"
 	"crypto/rand"
 	"crypto/rsa"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -14,13 +17,15 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var testKey = func() *rsa.PrivateKey {
-	k, err := rsa.GenerateKey(rand.Reader, 2048)
+var testKey, weakKey = genKey(2048), genKey(1024)
+
+func genKey(bits int) *rsa.PrivateKey {
+	k, err := rsa.GenerateKey(rand.Reader, bits)
 	if err != nil {
 		panic(err)
 	}
 	return k
-}()
+}
 
 func TestV3AuthorizationRoundTrip(t *testing.T) {
 	now := time.Unix(1700000000, 0)
@@ -48,44 +53,172 @@ func signResponse(t *testing.T, ts, nonce string, body []byte) Headers {
 	return Headers{Timestamp: ts, Nonce: nonce, Signature: sig, Serial: "PUB_KEY_ID_01"}
 }
 
-func TestV3VerifyResponse(t *testing.T) {
-	now := time.Unix(1700000000, 0)
-	v := Verifier{PublicKey: &testKey.PublicKey, Serial: "PUB_KEY_ID_01", Replay: &MemoryReplay{}, Now: func() time.Time { return now }}
-	body := []byte(`{"code_url":"weixin://wxpay/bizpayurl?pr=abc"}`)
-	h := signResponse(t, "1700000000", "nonce-1", body)
-	require.NoError(t, v.Verify(h, body))
-	assert.ErrorIs(t, v.Verify(h, body), ErrReplay, "the same nonce twice")
-
-	tests := []struct {
-		name string
-		h    Headers
-		body []byte
-		want error
-	}{
-		{"tampered body", signResponse(t, "1700000000", "n2", body), []byte(`{}`), ErrSignature},
-		{"5 minutes old", signResponse(t, "1699999700", "n3", body), body, ErrTimestamp},
-		{"5 minutes ahead", signResponse(t, "1700000300", "n4", body), body, ErrTimestamp},
-		{"no signature", Headers{Timestamp: "1700000000", Nonce: "n5", Serial: "PUB_KEY_ID_01"}, body, ErrMissing},
-		{"other serial", func() Headers { h := signResponse(t, "1700000000", "n6", body); h.Serial = "X"; return h }(), body, ErrSignature},
-		{"bad base64", func() Headers { h := signResponse(t, "1700000000", "n7", body); h.Signature = "!!"; return h }(), body, ErrSyntax},
-		{"bad timestamp", signResponse(t, "soon", "n8", body), body, ErrFormat},
-	}
-	for _, tt := range tests {
-		assert.ErrorIs(t, v.Verify(tt.h, tt.body), tt.want, tt.name)
-	}
-	h2 := signResponse(t, "1699999701", "n9", body)
-	assert.NoError(t, v.Verify(h2, body), "4m59s old is fine")
+func testVerifier(now time.Time, replay ReplayStore) *Verifier {
+	return NewVerifier(KeySet{"PUB_KEY_ID_01": &testKey.PublicKey}, VerifierConfig{Replay: replay, Now: func() time.Time { return now }})
 }
 
-func TestMemoryReplayForgets(t *testing.T) {
+func TestV3VerifyResponse(t *testing.T) {
+	ctx := context.Background()
+	now := time.Unix(1700000000, 0)
+	v := testVerifier(now, nil)
+	body := []byte(`{"code_url":"weixin://wxpay/bizpayurl?pr=abc"}`)
+	h := signResponse(t, "1700000000", "nonce-1", body)
+	require.NoError(t, v.Verify(ctx, h, body))
+	assertParam(t, v.Verify(ctx, h, body), "Wechatpay-Nonce", ErrReplay) // replay protection is on by default
+
+	with := func(h Headers, f func(*Headers)) Headers { f(&h); return h }
+	tests := []struct {
+		name  string
+		h     Headers
+		body  []byte
+		param string
+		want  error
+	}{
+		{"tampered body", signResponse(t, "1700000000", "n2", body), []byte(`{}`), "Wechatpay-Signature", ErrSignature},
+		{"5 minutes old", signResponse(t, "1699999700", "n3", body), body, "Wechatpay-Timestamp", ErrTimestamp},
+		{"5 minutes ahead", signResponse(t, "1700000300", "n4", body), body, "Wechatpay-Timestamp", ErrTimestamp},
+		{"no signature", Headers{Timestamp: "1700000000", Nonce: "n5", Serial: "PUB_KEY_ID_01"}, body, "headers", ErrMissing},
+		{"no nonce", with(signResponse(t, "1700000000", "n5", body), func(h *Headers) { h.Nonce = "" }), body, "headers", ErrMissing},
+		{"no serial", with(signResponse(t, "1700000000", "n5", body), func(h *Headers) { h.Serial = "" }), body, "headers", ErrMissing},
+		{"no timestamp", with(signResponse(t, "1700000000", "n5", body), func(h *Headers) { h.Timestamp = "" }), body, "headers", ErrMissing},
+		{"other serial", with(signResponse(t, "1700000000", "n6", body), func(h *Headers) { h.Serial = "X" }), body, "Wechatpay-Serial", ErrUnknownKey},
+		{"bad serial", with(signResponse(t, "1700000000", "n6", body), func(h *Headers) { h.Serial = "a\"b" }), body, "Wechatpay-Serial", ErrFormat},
+		{"bad base64", with(signResponse(t, "1700000000", "n7", body), func(h *Headers) { h.Signature = "!!" }), body, "Wechatpay-Signature", ErrSyntax},
+		{"bad timestamp", signResponse(t, "soon", "n8", body), body, "Wechatpay-Timestamp", ErrFormat},
+		{"signed timestamp", signResponse(t, "+1700000000", "n8", body), body, "Wechatpay-Timestamp", ErrFormat},
+		{"SM2 signature type", with(signResponse(t, "1700000000", "n9", body), func(h *Headers) { h.SignatureType = "WECHATPAY2-SM2-WITH-SM3" }), body, "Wechatpay-Signature-Type", ErrSignatureType},
+		{"unprintable nonce", signResponse(t, "1700000000", "n\x01", body), body, "Wechatpay-Nonce", ErrFormat},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assertParam(t, v.Verify(ctx, tt.h, tt.body), tt.param, tt.want)
+		})
+	}
+	h2 := signResponse(t, "1699999701", "n9", body)
+	assert.NoError(t, v.Verify(ctx, h2, body), "4m59s old is fine")
+	h3 := signResponse(t, "1700000299", "n10", body)
+	h3.SignatureType = AuthScheme
+	assert.NoError(t, v.Verify(ctx, h3, body), "4m59s ahead, with the RSA2048 type named")
+	assertParam(t, (&Verifier{}).Verify(ctx, h, body), "verifier", ErrMissing)
+	var nilV *Verifier
+	assertParam(t, nilV.Verify(ctx, h, body), "verifier", ErrMissing)
+}
+
+func TestVerifierKeyRotationAndStrength(t *testing.T) {
+	ctx := context.Background()
+	now := time.Unix(1700000000, 0)
+	body := []byte(`{}`)
+	loads := 0
+	src := KeySourceFunc(func(_ context.Context, serial string) (*rsa.PublicKey, error) {
+		loads++
+		switch serial {
+		case "NEW", "PUB_KEY_ID_01":
+			return &testKey.PublicKey, nil
+		case "WEAK":
+			return &weakKey.PublicKey, nil
+		}
+		return nil, errors.New("download failed")
+	})
+	v := NewVerifier(src, VerifierConfig{Now: func() time.Time { return now }})
+	h := signResponse(t, "1700000000", "r1", body)
+	h.Serial = "NEW"
+	require.NoError(t, v.Verify(ctx, h, body), "a serial the loader finds")
+	h = signResponse(t, "1700000000", "r2", body)
+	h.Serial = "GONE"
+	err := v.Verify(ctx, h, body)
+	assertParam(t, err, "Wechatpay-Serial", ErrUnknownKey)
+	assert.Contains(t, err.Error(), "download failed", "the loader's cause is kept")
+	h = signResponse(t, "1700000000", "r3", body)
+	h.Serial = "WEAK"
+	assertParam(t, v.Verify(ctx, h, body), "Wechatpay-Serial", ErrSignatureType)
+	assert.Equal(t, 3, loads)
+	_, err = KeySet{}.PublicKey(ctx, "x")
+	assert.ErrorIs(t, err, ErrUnknownKey)
+}
+
+// failingStore is a replay store that cannot answer.
+type failingStore struct{}
+
+func (failingStore) Claim(context.Context, string, time.Time) (bool, error) {
+	return false, errors.New("redis down")
+}
+
+func TestVerifierFailsClosed(t *testing.T) {
+	now := time.Unix(1700000000, 0)
+	body := []byte(`{}`)
+	v := testVerifier(now, failingStore{})
+	assertParam(t, v.Verify(context.Background(), signResponse(t, "1700000000", "f1", body), body), "Wechatpay-Nonce", ErrReplayStore)
+}
+
+func TestVerifierRemembersUntilTimestampRefuses(t *testing.T) {
+	// A nonce is remembered for as long as its message would pass the
+	// timestamp check: a message stamped ahead of now by 4m59s stays
+	// verifiable for almost ten minutes, and its replay must fail the
+	// whole time, prunes included.
+	ctx := context.Background()
+	body := []byte(`{}`)
+	t0 := time.Unix(1700000000, 0)
+	clock := t0
+	v := NewVerifier(KeySet{"PUB_KEY_ID_01": &testKey.PublicKey}, VerifierConfig{Now: func() time.Time { return clock }})
+	h := signResponse(t, "1700000299", "ahead", body)
+	require.NoError(t, v.Verify(ctx, h, body))
+	for _, d := range []time.Duration{time.Minute, 5 * time.Minute, 7 * time.Minute, 9*time.Minute + 58*time.Second} {
+		clock = t0.Add(d)
+		other := signResponse(t, strconv.FormatInt(clock.Unix(), 10), "other-"+d.String(), body)
+		require.NoError(t, v.Verify(ctx, other, body), "a fresh message prunes the store at %v", d)
+		assertParam(t, v.Verify(ctx, h, body), "Wechatpay-Nonce", ErrReplay)
+	}
+}
+
+func TestMemoryReplay(t *testing.T) {
 	var m MemoryReplay
 	t0 := time.Unix(1700000000, 0)
+	until := t0.Add(2 * MaxSkew)
 	for i := range 100 {
-		assert.False(t, m.Seen(fmt.Sprint(i), t0))
+		fresh, err := m.ClaimAt(fmt.Sprint(i), until, t0)
+		require.NoError(t, err)
+		assert.True(t, fresh)
 	}
-	assert.True(t, m.Seen("7", t0.Add(time.Minute)))
-	assert.False(t, m.Seen("new", t0.Add(11*time.Minute)))
-	assert.Equal(t, 1, m.Len(), "old nonces are pruned")
+	// A nonce 5 to 10 minutes old is still remembered after a prune.
+	for _, d := range []time.Duration{5 * time.Minute, 7 * time.Minute, 10*time.Minute - time.Second} {
+		fresh, err := m.ClaimAt("new"+d.String(), t0.Add(d+2*MaxSkew), t0.Add(d))
+		require.NoError(t, err)
+		require.True(t, fresh)
+		fresh, err = m.ClaimAt("7", until, t0.Add(d))
+		require.NoError(t, err)
+		assert.False(t, fresh, "a %v old nonce is remembered after a prune", d)
+	}
+	assert.Equal(t, 103, m.Len())
+	fresh, _ := m.ClaimAt("fresh", t0.Add(30*time.Minute), t0.Add(10*time.Minute))
+	assert.True(t, fresh)
+	assert.Equal(t, 104, m.Len(), "pruned at most once a minute")
+	fresh, _ = m.ClaimAt("fresh2", t0.Add(30*time.Minute), t0.Add(11*time.Minute))
+	assert.True(t, fresh)
+	assert.Equal(t, 5, m.Len(), "nonces past their until are pruned")
+	fresh, _ = m.ClaimAt("7", t0.Add(20*time.Minute), t0.Add(11*time.Minute))
+	assert.True(t, fresh, "a nonce past its until is fresh again (its message is refused by its timestamp)")
+}
+
+func TestMemoryReplayBounded(t *testing.T) {
+	m := MemoryReplay{MaxNonces: 3}
+	t0 := time.Unix(1700000000, 0)
+	for _, n := range []string{"a", "b", "c"} {
+		fresh, err := m.ClaimAt(n, t0.Add(time.Minute), t0)
+		require.NoError(t, err)
+		require.True(t, fresh)
+	}
+	_, err := m.ClaimAt("d", t0.Add(time.Minute), t0)
+	assert.ErrorIs(t, err, ErrReplayStore, "full: refuse rather than forget early")
+	fresh, err := m.ClaimAt("a", t0.Add(time.Minute), t0)
+	assert.NoError(t, err)
+	assert.False(t, fresh, "a replay is still a replay when full")
+	fresh, err = m.ClaimAt("d", t0.Add(2*time.Minute), t0.Add(time.Minute))
+	assert.NoError(t, err)
+	assert.True(t, fresh, "expired nonces make room")
+	assert.Equal(t, 1, m.Len())
+	fresh, err = (&MemoryReplay{}).Claim(context.Background(), "x", time.Now().Add(time.Minute))
+	assert.NoError(t, err)
+	assert.True(t, fresh)
 }
 
 func TestDecryptOfficialVector(t *testing.T) {
