@@ -86,12 +86,31 @@ func TestLintRules(t *testing.T) {
 			require.True(t, ok, "rule %s not triggered; got %v", tt.rule, got)
 			assert.Equal(t, tt.path, f.Path)
 			assert.Equal(t, tt.sev, f.Severity)
+			if o, ok := objectAt(t, tt.body, tt.path); ok {
+				assert.Equal(t, o.Offset(), f.Offset, "offset")
+			}
 			assert.NotEmpty(t, f.Ref)
 			assert.NotEmpty(t, f.Message)
 			_, inClean := clean[tt.rule]
 			assert.False(t, inClean)
 		})
 	}
+}
+
+// objectAt returns the object at a one- or two-element path of body's
+// payload, if the payload has it.
+func objectAt(t *testing.T, body, path string) (Object, bool) {
+	p := mustParseT(t, withCRC(body))
+	if len(path) < 2 {
+		return Object{}, false
+	}
+	id, _ := pathElem(path[:2])
+	o, ok := p.Object(id)
+	if ok && len(path) == 5 {
+		id, _ = pathElem(path[3:])
+		o, ok = o.Lookup(id)
+	}
+	return o, ok
 }
 
 func TestLintReportsReaderLeniencies(t *testing.T) {

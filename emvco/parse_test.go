@@ -193,13 +193,13 @@ func TestDecoderLowercaseCRC(t *testing.T) {
 		t.Fatal("fixture CRC has no letters")
 	}
 	_, err := Parse(lower)
-	require.ErrorIs(t, err, ErrCRC)
+	requireParseError(t, err, ErrCRC, "63", len(lower)-4)
 	p, err := (&Decoder{AllowLowercaseCRC: true}).Parse(lower)
 	require.NoError(t, err)
 	assert.True(t, p.Notes().LowercaseCRC)
 	assert.Equal(t, lower, p.String())
 	_, err = (&Decoder{AllowLowercaseCRC: true}).Parse(lower[:len(lower)-1] + "0")
-	assert.ErrorIs(t, err, ErrCRC, "lenient mode still refuses a wrong crc")
+	requireParseError(t, err, ErrCRC, "63", len(lower)-4) // lenient mode still refuses a wrong crc
 }
 
 func TestDecoderByteLengths(t *testing.T) {
@@ -220,13 +220,13 @@ func TestDecoderByteLengths(t *testing.T) {
 
 	broken := vietqr[:len(vietqr)-1] + "0"
 	_, err = (&Decoder{AllowByteLengths: true}).Parse(broken)
-	assert.ErrorIs(t, err, ErrCRC, "byte lengths are accepted only with a verified crc")
+	requireParseError(t, err, ErrCRC, "63", len(broken)-4) // byte lengths only with a verified crc
 }
 
 func TestDecoderURLEscaped(t *testing.T) {
 	escaped := strings.ReplaceAll(pixExample, " ", "%20")
 	_, err := Parse(escaped)
-	require.Error(t, err)
+	requireParseError(t, err, ErrCRC, "63", len(escaped)-4)
 	p, err := (&Decoder{AllowURLEscaped: true}).Parse(escaped)
 	require.NoError(t, err)
 	assert.True(t, p.Notes().URLEscaped)
@@ -237,8 +237,22 @@ func TestDecoderURLEscaped(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Fulano de Tal", p.MerchantName())
 
-	_, err = (&Decoder{AllowURLEscaped: true}).Parse(strings.ReplaceAll(escaped, "BRASILIA", "BRASILIO"))
-	assert.ErrorIs(t, err, ErrCRC, "the original error is kept")
+	broken := strings.ReplaceAll(escaped, "BRASILIA", "BRASILIO")
+	_, err = (&Decoder{AllowURLEscaped: true}).Parse(broken)
+	requireParseError(t, err, ErrCRC, "63", len(broken)-4) // the original error, at its offset
+	_, err = (&Decoder{AllowURLEscaped: true}).Parse(strings.ReplaceAll(pixExample, "BRASILIA", "BRASILIO"))
+	requireParseError(t, err, ErrCRC, "63", len(pixExample)-4) // no escape: not retried
+}
+
+// requireParseError checks that err is a *ParseError wrapping want, at path
+// and offset.
+func requireParseError(t *testing.T, err, want error, path string, offset int) {
+	t.Helper()
+	require.ErrorIs(t, err, want)
+	var pe *ParseError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, path, pe.Path, "path")
+	assert.Equal(t, offset, pe.Offset, "offset")
 }
 
 func TestLookup(t *testing.T) {
@@ -408,14 +422,18 @@ func TestZeroValues(t *testing.T) {
 
 func TestErrorMessagesNeverEchoValues(t *testing.T) {
 	secret := "SECRETVALUE"
-	cases := []string{
-		withCRC(minimal + "5911" + secret + "5911" + secret),
-		withCRC(minimal + "5211" + secret),
-		minimal + "5911" + secret + "63040000",
+	cases := []struct {
+		in   string
+		want error
+	}{
+		{withCRC(minimal + "5911" + secret + "5911" + secret), ErrDuplicate},
+		{withCRC(minimal + "5211" + secret), ErrFormat},
+		{minimal + "5911" + secret + "63040000", ErrCRC},
 	}
-	for _, in := range cases {
+	for _, tt := range cases {
+		in := tt.in
 		_, err := Parse(in)
-		require.Error(t, err)
+		require.ErrorIs(t, err, tt.want)
 		assert.NotContains(t, err.Error(), secret)
 		assert.NotContains(t, fmt.Sprint(errors.Unwrap(err)), secret)
 	}
