@@ -162,7 +162,7 @@ func TestClientV2(t *testing.T) {
 	c := srv.Client()
 	ctx := context.Background()
 	code, _ := wechat.ParsePaymentCode("134567890123456789")
-	r := wechat.V2QuickPayRequest{V2Order: wechat.V2Order{Order: quickPay(t, "V2A").Order, SpbillCreateIP: "203.0.113.7"}, AuthCode: code}
+	r := wechat.V2QuickPayRequest{Order: quickPay(t, "V2A").Order, SpbillCreateIP: "203.0.113.7", AuthCode: code}
 	p, err := c.QuickPayV2(ctx, r)
 	require.NoError(t, err)
 	pay, err := wechat.V2Payment(p)

@@ -26,14 +26,40 @@ const (
 	PathV2ExchangeRate = "/pay/queryexchagerate" // sic: WeChat's spelling
 )
 
-// V2Order is an API v2 order: the [Order] fields, the terminal's IP
-// (spbill_create_ip, required) and the nonce. NonceStr empty means a fresh
-// [NewNonce]; a caller's nonce is sent as given. The sign type is not a
-// field: it is stated once, to [V2Params.SignedXML].
+// V2Order is the v2 order type of an earlier version of this package,
+// kept so that its callers still compile.
+//
+// Deprecated: use [V2QuickPayRequest] or [V2NativeRequest] with an
+// [Order] and a [Merchant]: V2Order can state neither the mode nor the
+// merchant category code, and its SignType duplicates the sign type that
+// [V2Params.SignedXML] takes (a request marked HMAC-SHA256 could be
+// signed with MD5).
 type V2Order struct {
-	Order
-	SpbillCreateIP string
+	AppID          string
+	MchID          string
+	SubMchID       string
 	NonceStr       string
+	SignType       SignType
+	Body           string
+	OutTradeNo     string
+	Total          fx.Amount
+	SpbillCreateIP string
+	Attach         string
+}
+
+// Merchant returns the order's merchant: institutional when SubMchID is
+// set, common otherwise.
+func (o V2Order) Merchant() Merchant {
+	m := Merchant{MchID: o.MchID, AppID: o.AppID, SubMchID: o.SubMchID}
+	if o.SubMchID == "" {
+		m.Mode = Common
+	}
+	return m
+}
+
+// Order returns the order's common part with the merchant category code.
+func (o V2Order) Order(mcc string) Order {
+	return Order{Description: o.Body, OutTradeNo: o.OutTradeNo, Total: o.Total, MerchantCategoryCode: mcc, Attach: o.Attach}
 }
 
 // V2QuickPayRequest is Submit Quick Pay (v2, POST /pay/micropay on
@@ -41,19 +67,27 @@ type V2Order struct {
 // https://pay.weixin.qq.com/wiki/doc/api/wxpay/en/pay/QuickPay/chapter3_3.shtml).
 // It sends version=1.0 and detail, the order's goods detail and MCC as
 // JSON, both required by the current Quick Pay API
-// (https://pay.weixin.qq.com/doc/v2/partner/4011983208).
+// (https://pay.weixin.qq.com/doc/v2/partner/4011983208). SpbillCreateIP
+// (the terminal's IP) is required. NonceStr empty means a fresh
+// [NewNonce]; a caller's nonce is sent as given. The sign type is not a
+// field: it is stated once, to [V2Params.SignedXML].
 type V2QuickPayRequest struct {
-	V2Order
-	AuthCode PaymentCode
+	Order
+	SpbillCreateIP string
+	NonceStr       string
+	AuthCode       PaymentCode
 	Policy   CodePolicy // which codes to accept; the zero value follows WeChat's current guide
 }
 
 // V2NativeRequest is a Unified Order with trade_type NATIVE
 // (https://pay.weixin.qq.com/wiki/doc/api/wxpay/en/pay/OfficialPayMent/chapter8_1.shtml);
-// ProductID and NotifyURL are required.
+// ProductID, NotifyURL and SpbillCreateIP are required; NonceStr is as in
+// [V2QuickPayRequest].
 type V2NativeRequest struct {
-	V2Order
-	ProductID string
+	Order
+	SpbillCreateIP string
+	NonceStr       string
+	ProductID      string
 	NotifyURL string
 }
 
@@ -64,7 +98,7 @@ type V2Params map[string]string
 
 // Params checks the request in m's mode and returns its parameters.
 func (r V2QuickPayRequest) Params(m Merchant) (V2Params, error) {
-	p, err := r.V2Order.params(m)
+	p, err := v2OrderParams(m, r.Order, r.SpbillCreateIP, r.NonceStr)
 	if err != nil {
 		return nil, err
 	}
@@ -94,7 +128,7 @@ func v2Detail(mcc string, d *OrderDetail) (string, error) {
 
 // Params checks the request in m's mode and returns its parameters.
 func (r V2NativeRequest) Params(m Merchant) (V2Params, error) {
-	p, err := r.V2Order.params(m)
+	p, err := v2OrderParams(m, r.Order, r.SpbillCreateIP, r.NonceStr)
 	if err != nil {
 		return nil, err
 	}
@@ -121,15 +155,15 @@ func (r V2NativeRequest) Params(m Merchant) (V2Params, error) {
 // chinaTime is GMT+8, the zone of every v2 time.
 var chinaTime = time.FixedZone("GMT+8", 8*60*60)
 
-func (o V2Order) params(m Merchant) (V2Params, error) {
-	p, err := v2Base(m, o.NonceStr)
+func v2OrderParams(m Merchant, o Order, ip, nonce string) (V2Params, error) {
+	p, err := v2Base(m, nonce)
 	if err != nil {
 		return nil, err
 	}
-	if err := o.Order.check(); err != nil {
+	if err := o.check(); err != nil {
 		return nil, err
 	}
-	if err := (textField{"spbill_create_ip", o.SpbillCreateIP, 64, true}).check(); err != nil {
+	if err := (textField{"spbill_create_ip", ip, 64, true}).check(); err != nil {
 		return nil, err
 	}
 	fee, err := minorUnits(o.Total)
@@ -137,7 +171,7 @@ func (o V2Order) params(m Merchant) (V2Params, error) {
 		return nil, paramErr("total_fee", err)
 	}
 	p["body"], p["out_trade_no"], p["total_fee"] = o.Description, o.OutTradeNo, strconv.FormatInt(fee, 10)
-	p["fee_type"], p["spbill_create_ip"] = o.Total.Currency().Code(), o.SpbillCreateIP
+	p["fee_type"], p["spbill_create_ip"] = o.Total.Currency().Code(), ip
 	setIf(p, "attach", o.Attach)
 	setIf(p, "goods_tag", o.GoodsTag)
 	return p, nil

@@ -24,7 +24,7 @@ func testOrder() Order {
 func quickPayV2(t *testing.T) V2QuickPayRequest {
 	code, err := ParsePaymentCode("134567890123456789")
 	require.NoError(t, err)
-	return V2QuickPayRequest{V2Order: V2Order{Order: testOrder(), SpbillCreateIP: "203.0.113.7", NonceStr: "5K8264ILTKCH16CQ2502SI8ZNMTM67VS"}, AuthCode: code}
+	return V2QuickPayRequest{Order: testOrder(), SpbillCreateIP: "203.0.113.7", NonceStr: "5K8264ILTKCH16CQ2502SI8ZNMTM67VS", AuthCode: code}
 }
 
 func TestV2QuickPayParams(t *testing.T) {
@@ -153,7 +153,8 @@ func TestV2OrderRefusals(t *testing.T) {
 }
 
 func TestV2NativeRequiresEach(t *testing.T) {
-	n := V2NativeRequest{V2Order: quickPayV2(t).V2Order, ProductID: "P1", NotifyURL: "https://merchant.example/notify"}
+	q := quickPayV2(t)
+	n := V2NativeRequest{Order: q.Order, SpbillCreateIP: q.SpbillCreateIP, NonceStr: q.NonceStr, ProductID: "P1", NotifyURL: "https://merchant.example/notify"}
 	p, err := n.Params(institution)
 	require.NoError(t, err)
 	assert.Equal(t, "NATIVE", p["trade_type"])
