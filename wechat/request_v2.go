@@ -76,7 +76,7 @@ type V2QuickPayRequest struct {
 	SpbillCreateIP string
 	NonceStr       string
 	AuthCode       PaymentCode
-	Policy   CodePolicy // which codes to accept; the zero value follows WeChat's current guide
+	Policy         CodePolicy // which codes to accept; the zero value follows WeChat's current guide
 }
 
 // V2NativeRequest is a Unified Order with trade_type NATIVE
@@ -88,7 +88,7 @@ type V2NativeRequest struct {
 	SpbillCreateIP string
 	NonceStr       string
 	ProductID      string
-	NotifyURL string
+	NotifyURL      string
 }
 
 // V2Params are the parameters of one v2 request, unsigned. They are
