@@ -2,11 +2,11 @@ package main
 
 import (
 	"errors"
-	"strings"
 
 	"github.com/qrbridge/qrbridge/emvco"
 	"github.com/qrbridge/qrbridge/emvco/cpm"
 	"github.com/qrbridge/qrbridge/emvco/profile"
+	"github.com/qrbridge/qrbridge/translate"
 	"github.com/qrbridge/qrbridge/wechat"
 	"github.com/qrbridge/qrbridge/zeropay"
 )
@@ -19,7 +19,7 @@ var errEmpty = errors.New("empty payload")
 
 // decoded is one payment code, read by decodeCode. kind is the code's
 // stable identifier, as translate.Detect names it ("emvco-mpm",
-// "zeropay-static"); exactly one of mpm, cpm and fields describes it.
+// "zeropay-static"); mpm, cpm or fields describes it.
 type decoded struct {
 	kind    string
 	mpm     *emvco.Payload
@@ -34,53 +34,58 @@ type field struct {
 	Value string `json:"value"`
 }
 
-// decodeCode recognises and decodes s with the library that owns its kind.
-// The kind is set even when decoding fails, when it could be told.
+// decodeCode names s with translate.Detect and decodes it with the
+// library that owns its kind. The kind is set even when decoding fails.
 func decodeCode(s string, reg *profile.Registry) (decoded, error) {
-	switch {
-	case s == "":
+	if s == "" {
 		return decoded{kind: "unknown"}, errEmpty
-	case isCPM(s):
-		return decodeCPM(s)
-	case strings.HasPrefix(s, "00"):
-		d := decoded{kind: "emvco-mpm"}
+	}
+	k := translate.Detect(s).Kind
+	switch k {
+	case translate.KindEMVCoMPM:
+		d := decoded{kind: k.String()}
 		p, err := emvco.Parse(s)
 		if err != nil {
 			return d, err
 		}
 		d.mpm, d.schemes = p, reg.Schemes(p)
 		return d, nil
-	case wechat.Classify(s) != wechat.KindUnknown:
-		return decodeWeChat(s)
-	case len(s) > 1 && s[1] == '-' && s[0] >= '1' && s[0] <= '4':
-		return decodeZeroPay(s)
-	case strings.HasPrefix(s, "800088"):
-		return decodeZeroPayBarcode(s)
+	case translate.KindEMVCoCPM:
+		return decodeCPM(s)
+	case translate.KindWeChatCodeURL, translate.KindWeChatNativeLink, translate.KindWeChatPersonal, translate.KindWeChatPaymentCode:
+		return decodeWeChat(s, k)
+	case translate.KindZeroPayStatic, translate.KindZeroPayDynamic, translate.KindZeroPayConsumer, translate.KindZeroPayRefund:
+		return decodeZeroPay(s, k)
+	case translate.KindZeroPayConsumerBarcode, translate.KindZeroPayRefundBarcode:
+		return decodeZeroPayBarcode(s, k)
+	case translate.KindAlipayPaymentCode, translate.KindUnionPayPaymentCode:
+		// An opaque token: its form is all there is to decode.
+		return decoded{kind: k.String(), fields: []field{{"auth_code", s}}}, nil
+	case translate.KindAlipayPlusMPM:
+		// Only Alipay+ can identify it (its identifyCode API).
+		return decoded{kind: k.String(), fields: []field{{"url", s}}}, nil
 	}
-	if d, ok := decodePaymentCode(s); ok {
-		return d, nil
-	}
-	return decoded{kind: "unknown"}, errUnknownKind
+	return decoded{kind: k.String()}, errUnknownKind
 }
 
-func decodeWeChat(s string) (decoded, error) {
+func decodeWeChat(s string, k translate.Kind) (decoded, error) {
 	c, err := wechat.Parse(s)
-	var d decoded
-	switch wechat.Classify(s) {
+	d := decoded{kind: k.String()}
+	switch c.Kind {
 	case wechat.KindCodeURL:
-		d = decoded{kind: "wechat-code-url", fields: []field{{"token", c.CodeURL.Token}}}
+		d.fields = []field{{"token", c.CodeURL.Token}}
 	case wechat.KindNativeURL:
 		n := c.NativeURL
-		d = decoded{kind: "wechat-native-link", fields: []field{
+		d.fields = []field{
 			{"appid", n.AppID}, {"mch_id", n.MchID}, {"product_id", n.ProductID}, {"nonce_str", n.NonceStr},
-		}}
+		}
 	case wechat.KindPersonal:
-		d = decoded{kind: "wechat-personal", fields: []field{{"code", c.Personal}}}
-	default:
+		d.fields = []field{{"code", c.Personal}}
+	case wechat.KindPaymentCode:
 		pc := c.PaymentCode
-		d = decoded{kind: "wechat-payment-code", fields: []field{
+		d.fields = []field{
 			{"auth_code", pc.String()}, {"cross_border", yesNo(pc.CrossBorder())}, {"hong_kong", yesNo(pc.HongKong())},
-		}}
+		}
 	}
 	if err != nil {
 		d.fields = nil
@@ -88,13 +93,8 @@ func decodeWeChat(s string) (decoded, error) {
 	return d, err
 }
 
-var zeroPayKinds = map[zeropay.Kind]string{
-	zeropay.KindStatic: "zeropay-static", zeropay.KindDynamic: "zeropay-dynamic",
-	zeropay.KindConsumer: "zeropay-consumer", zeropay.KindRefund: "zeropay-refund",
-}
-
-func decodeZeroPay(s string) (decoded, error) {
-	d := decoded{kind: zeroPayKinds[zeropay.Kind(s[0]-'0')]}
+func decodeZeroPay(s string, k translate.Kind) (decoded, error) {
+	d := decoded{kind: k.String()}
 	c, err := zeropay.Parse(s)
 	if err != nil {
 		return d, err
@@ -112,17 +112,17 @@ func decodeZeroPay(s string) (decoded, error) {
 	return d, nil
 }
 
-func decodeZeroPayBarcode(s string) (decoded, error) {
+func decodeZeroPayBarcode(s string, k translate.Kind) (decoded, error) {
 	b, err := zeropay.ParseBarcode(s)
 	if err != nil {
-		return decoded{kind: "unknown"}, err
+		return decoded{kind: k.String()}, err
 	}
 	if b.Kind == zeropay.BarcodeRefund {
-		return decoded{kind: "zeropay-refund-barcode", fields: []field{
+		return decoded{kind: k.String(), fields: []field{
 			{"system", systemID(b.System)}, {"original_date", b.OriginalDate}, {"original_txn", b.OriginalTxn},
 		}}, nil
 	}
-	return decoded{kind: "zeropay-consumer-barcode", fields: []field{
+	return decoded{kind: k.String(), fields: []field{
 		{"system", systemID(b.System)}, {"token", b.Token}, {"service_code", string(b.ServiceCode())},
 	}}, nil
 }

@@ -78,7 +78,7 @@ type decodedDoc struct {
 // tag path of the template that carries it.
 type scheme struct {
 	Scheme string `json:"scheme"`
-	Path   string `json:"path"`
+	Path   string `json:"path,omitempty"`
 }
 
 func schemesOf(ms []profile.Match) []scheme {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/qrbridge/qrbridge/emvco"
 	"github.com/qrbridge/qrbridge/qr"
+	"github.com/qrbridge/qrbridge/translate"
 	"github.com/qrbridge/qrbridge/wechat"
 	"github.com/qrbridge/qrbridge/zeropay"
 )
@@ -58,6 +59,20 @@ var errorCodes = []struct {
 	{qr.ErrUnreadable, "qr/unreadable"},
 	{qr.ErrImageTooLarge, "qr/image-too-large"},
 	{qr.ErrFormat, "qr/format"},
+	{translate.ErrUnknownCode, "translate/unknown-code"},
+	{translate.ErrInvalidCode, "translate/invalid-code"},
+	{translate.ErrExpiredCode, "translate/expired-code"},
+	{translate.ErrMerchantUnavailable, "translate/merchant-unavailable"},
+	{translate.ErrAmountRequired, "translate/amount-required"},
+	{translate.ErrAmountMismatch, "translate/amount-mismatch"},
+	{translate.ErrInvalidAmount, "translate/invalid-amount"},
+	{translate.ErrTipNotAllowed, "translate/tip-not-allowed"},
+	{translate.ErrOverCap, "translate/over-cap"},
+	{translate.ErrUnsupportedCorridor, "translate/unsupported-corridor"},
+	{translate.ErrUnsupportedCurrency, "translate/unsupported-currency"},
+	{translate.ErrUnsupportedScheme, "translate/unsupported-scheme"},
+	{translate.ErrNotConfigured, "translate/not-configured"},
+	{translate.ErrQuote, "translate/quote"},
 }
 
 // info returns err's code, path, offset and message.
@@ -73,6 +88,7 @@ func info(err error) *errorInfo {
 	var be *emvco.BuildError
 	var fe *zeropay.FieldError
 	var we *wechat.ParamError
+	var te *translate.Error
 	switch {
 	case errors.As(err, &pe):
 		ei.Path, ei.Offset = pe.Path, &pe.Offset
@@ -85,6 +101,8 @@ func info(err error) *errorInfo {
 		}
 	case errors.As(err, &we):
 		ei.Path = we.Param
+	case errors.As(err, &te):
+		ei.Path = te.Field
 	}
 	return ei
 }

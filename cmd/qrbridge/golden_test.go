@@ -41,6 +41,9 @@ var goldenCases = []struct {
 	{"render-term", "", []string{"render", "--term", "--level", "L", "00020101021153037645802TH6304A13A"}},
 	{"render-size", "", []string{"render", promptpay, "--png", "-", "--size", "1000000000000"}},
 	{"scan-help", "", []string{"scan", "--help"}},
+	{"detect-wechat", "", []string{"detect", "134567890123456789"}},
+	{"detect-ambiguous-json", "", []string{"detect", "--json", "201234567890123456"}},
+	{"detect-jsonl", promptpay + "\n" + cpmB2 + "\nhttps://example.com/pay\n" + zeroPay + "\n" + promptpay[:len(promptpay)-1] + "0\n6212345678901234567\n", []string{"detect", "--jsonl"}},
 	{"usage-bad-flag", "", []string{"lint", "--nope"}},
 }
 

@@ -52,7 +52,7 @@ var commands []*command
 
 func init() {
 	commands = []*command{
-		cmdDecode, cmdLint, cmdEncode, cmdRender, cmdScan,
+		cmdDecode, cmdLint, cmdEncode, cmdRender, cmdScan, cmdDetect,
 	}
 }
 

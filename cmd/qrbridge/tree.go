@@ -123,3 +123,12 @@ func printTree(w io.Writer, nodes []node, depth int) {
 		fmt.Fprintf(w, "%s%s  %s %3d  %s\n", indent, n.Tag, name, n.Length, n.Value)
 	}
 }
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
