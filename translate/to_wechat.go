@@ -7,35 +7,26 @@ import (
 	"github.com/qrbridge/qrbridge/wechat"
 )
 
-// WeChatAccount is the payer-side institution's WeChat Pay cross-border
-// account, in institutional mode: the institution's AppID and MchID
-// (sp_appid, sp_mchid), the sub-merchant its link's merchants settle
-// under, the IP it calls from and its notification URL (WeChat Pay
-// cross-border institutional mode:
-// https://pay.weixin.qq.com/wiki/doc/api/wxpay/ch/pages/ico-guide/chapter1_4.shtml).
-// The zero value leaves them empty for the authorization layer to fill.
-type WeChatAccount struct {
-	AppID          string
-	MchID          string
-	SubMchID       string
-	SpbillCreateIP string
-	NotifyURL      string
-}
-
 // WeChatOrder is the payer leg of a WeChat Pay user: a cross-border order
-// in institutional mode priced in the merchant's currency — fee_type is
-// the merchant's currency (KRW at a Zero Pay merchant) and total_fee its
-// minor units (whole won) — which WeChat Pay charges the user in CNY at its
-// own rate (cash_fee). PayerTotal is our quote's CNY amount, which the
-// authorizer checks the charged amount against. MCC is the merchant's
-// category code, from the code or mapped from its Korean industry code.
+// in institutional mode (Merchant: the institution's MchID and AppID, the
+// sub-merchant its link's merchants settle under; WeChat Pay cross-border
+// institutional mode:
+// https://pay.weixin.qq.com/wiki/doc/api/wxpay/ch/pages/ico-guide/chapter1_4.shtml)
+// priced in the merchant's currency: Order.Total is the merchant's amount,
+// so fee_type is KRW at a Zero Pay merchant and total_fee is whole won,
+// and WeChat Pay charges the user in CNY at its own rate (cash_fee).
+// Order.MerchantCategoryCode is the merchant's MCC, from the code or mapped
+// from its Korean industry code. PayerTotal is our quote's CNY amount,
+// which the authorizer checks the charged amount against; QuoteID names
+// the quote. Build the v2 or v3 request from Order and Merchant
+// (wechat.V2QuickPayRequest, wechat.V3NativeRequest, …).
 //
 // Amounts are integers in the currency's minor unit, and KRW's minor unit
 // is the won (WeChat Pay cross-border API:
 // https://pay.weixin.qq.com/wiki/doc/api/wxpay/en/sub_merchant_entry/chapter2_1.shtml).
 type WeChatOrder struct {
-	Order      wechat.V2Order
-	MCC        string
+	Merchant   wechat.Merchant
+	Order      wechat.Order
 	PayerTotal fx.Amount
 	QuoteID    string
 }
@@ -59,24 +50,24 @@ var wechatLeg = LegBuilder{
 		if !weChatPricing[total.Currency().Code()] {
 			return Leg{}, fieldErr("currency", ErrUnsupportedCurrency, nil)
 		}
-		acct := &in.Translator.WeChat
 		m := &in.Intent.Merchant
 		o := &WeChatOrder{
-			Order: wechat.V2Order{
-				AppID: acct.AppID, MchID: acct.MchID, SubMchID: acct.SubMchID,
-				Body:       firstNonEmpty(m.Name, m.LocalName, "payment"),
-				OutTradeNo: "QB" + in.Quote.ID,
-				Total:      total, SpbillCreateIP: acct.SpbillCreateIP,
+			Merchant: in.Translator.WeChat,
+			Order: wechat.Order{
+				Description:          firstNonEmpty(m.Name, m.LocalName, "payment"),
+				OutTradeNo:           "QB" + in.Quote.ID,
+				Total:                total,
+				MerchantCategoryCode: m.MCC,
 			},
-			MCC: m.MCC, PayerTotal: in.PayerTotal(), QuoteID: in.Quote.ID,
+			PayerTotal: in.PayerTotal(), QuoteID: in.Quote.ID,
 		}
 		return Leg{Scheme: "wechat", Amount: o.PayerTotal, Request: o}, nil
 	},
 	Claims: []FieldTarget{
-		{FieldName, "wechat.body"},
-		{FieldMCC, "wechat.mcc"},
-		{FieldAmount, "wechat.total_fee"},
-		{FieldCurrency, "wechat.fee_type"},
-		{FieldTip, "wechat.total_fee"},
+		{FieldName, "wechat.description"},
+		{FieldMCC, "wechat.merchant_category_code"},
+		{FieldAmount, "wechat.amount.total"},
+		{FieldCurrency, "wechat.amount.currency"},
+		{FieldTip, "wechat.amount.total"},
 	},
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/qrbridge/qrbridge/emvco/profile"
 	"github.com/qrbridge/qrbridge/fx"
+	"github.com/qrbridge/qrbridge/wechat"
 	"github.com/qrbridge/qrbridge/zeropay"
 )
 
@@ -19,7 +20,8 @@ import (
 // The zero values mean: Profiles the built-in EMVCo national profiles;
 // Corridors [DefaultCorridors]; Industries [zeropay.StarterIndustries];
 // MerchantLegs and PayerLegs the built-in leg builders only (entries here
-// add to or replace them by scheme name); Operator "KW", the payer-side
+// add to or replace them by scheme name); WeChat the institution's account in institutional mode,
+// left empty for the authorization layer to fill when zero; Operator "KW", the payer-side
 // Zero Pay operator PKW through which WeChat Pay users pay (KIS; the KFTC
 // operator list); Now time.Now. Quoter is required by Translate, Directory
 // by Zero Pay stickers and Resolver by opaque codes: a code that needs a
@@ -34,7 +36,7 @@ type Translator struct {
 	MerchantLegs map[string]LegBuilder
 	PayerLegs    map[string]LegBuilder
 	Operator     zeropay.SystemID
-	WeChat       WeChatAccount
+	WeChat       wechat.Merchant
 	Now          func() time.Time
 }
 
