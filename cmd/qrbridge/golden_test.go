@@ -45,6 +45,9 @@ var goldenCases = []struct {
 	{"detect-ambiguous-json", "", []string{"detect", "--json", "201234567890123456"}},
 	{"detect-jsonl", promptpay + "\n" + cpmB2 + "\nhttps://example.com/pay\n" + zeroPay + "\n" + promptpay[:len(promptpay)-1] + "0\n6212345678901234567\n", []string{"detect", "--jsonl"}},
 	{"usage-bad-flag", "", []string{"lint", "--nope"}},
+	{"translate-zeropay", "", []string{"translate", zeroPay, "--payer", "wechat", "--payer-currency", "CNY", "--amount", "12000"}},
+	{"translate-promptpay-json", "", []string{"translate", "--json", promptpay, "--payer", "wechat", "--payer-currency", "CNY", "--amount", "100"}},
+	{"translate-refused-json", "", []string{"translate", "--json", zeroPay, "--payer", "wechat", "--payer-currency", "CNY"}},
 }
 
 // TestGolden compares each case's exit status, standard output and

@@ -36,6 +36,8 @@ type env struct {
 	now func() time.Time
 	// maxLines, when positive, lowers the batch line limit (tests).
 	maxLines int
+	// newID, when set, makes quote IDs (tests); nil means random IDs.
+	newID func() string
 }
 
 // command is one subcommand.
@@ -52,7 +54,7 @@ var commands []*command
 
 func init() {
 	commands = []*command{
-		cmdDecode, cmdLint, cmdEncode, cmdRender, cmdScan, cmdDetect,
+		cmdDecode, cmdLint, cmdEncode, cmdRender, cmdScan, cmdDetect, cmdTranslate,
 	}
 }
 

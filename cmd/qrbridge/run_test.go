@@ -34,6 +34,7 @@ func testEnv(stdin string, stdout, stderr *bytes.Buffer) env {
 	return env{
 		stdin: strings.NewReader(stdin), stdout: stdout, stderr: stderr,
 		getenv: func(string) string { return "" }, now: func() time.Time { return fixedNow },
+		newID: func() string { return "0000000000000001" },
 	}
 }
 
@@ -88,6 +89,15 @@ func TestExitCodes(t *testing.T) {
 		{"render too long", "", []string{"render", strings.Repeat("a", 3000), "--term"}, exitRefused, "[qr/too-long]"},
 		{"render missing logo", "", []string{"render", promptpay, "--term", "--logo", "/nonexistent.png"}, exitRefused, "no such file"},
 		{"scan none", "", []string{"scan"}, exitUsage, "one or more image files"},
+		{"translate no payer", "", []string{"translate", zeroPay}, exitUsage, "needs --payer"},
+		{"translate bad currency", "", []string{"translate", zeroPay, "--payer", "wechat", "--payer-currency", "XYZ"}, exitUsage, "not an ISO 4217"},
+		{"translate bad amount", "", []string{"translate", zeroPay, "--payer", "wechat", "--payer-currency", "CNY", "--amount", "12,000"}, exitUsage, "--amount"},
+		{"translate bad now", "", []string{"translate", zeroPay, "--payer", "wechat", "--payer-currency", "CNY", "--now", "x"}, exitUsage, "RFC 3339"},
+		{"translate no amount", "", []string{"translate", zeroPay, "--payer", "wechat", "--payer-currency", "CNY"}, exitRefused, "[translate/amount-required path=amount]"},
+		{"translate consumer code", "", []string{"translate", "134567890123456789", "--payer", "wechat", "--payer-currency", "CNY"}, exitRefused, "[translate/unsupported-scheme"},
+		{"translate unknown merchant", "", []string{"translate", "1-ZP-202401000009-0000000000000001--AB12", "--payer", "wechat", "--payer-currency", "CNY", "--amount", "1000"}, exitRefused, "[translate/merchant-unavailable"},
+		{"translate missing rates", "", []string{"translate", zeroPay, "--payer", "wechat", "--payer-currency", "CNY", "--rates", "/nonexistent.csv"}, exitRefused, "no such file"},
+		{"translate bad rates", "", []string{"translate", zeroPay, "--payer", "wechat", "--payer-currency", "CNY", "--rates", "run_test.go"}, exitRefused, "--rates: line 1"},
 		{"scan missing", "", []string{"scan", "/nonexistent.png"}, exitRefused, "/nonexistent.png"},
 		{"scan not image", "", []string{"scan", "run_test.go"}, exitRefused, "[qr/format]"},
 	}
@@ -255,4 +265,30 @@ func TestInfoCodes(t *testing.T) {
 	ei := info(err)
 	assert.Equal(t, "emvco/", ei.Code[:6])
 	assert.Equal(t, "error", info(errors.New("x")).Code, "an error of no known class")
+}
+
+func TestTranslateDataFiles(t *testing.T) {
+	dir := t.TempDir()
+	rates := filepath.Join(dir, "rates.csv")
+	require.NoError(t, os.WriteFile(rates, []byte("# one rate\nCNY,KRW,200\n"), 0o644))
+	directory := filepath.Join(dir, "dir.json")
+	require.NoError(t, os.WriteFile(directory, []byte(`{"merchants":[{"business_number":"1234567890","merchant_id":"202401000009","name":"Cafe","industry_code":"56221","status":0}],`+
+		`"qr_codes":[{"qr":"1-ZP-202401000009-0000000000000002--AB12","merchant_id":"202401000009","status":0}]}`), 0o644))
+	code, out, errOut := runCLI(t, "", "translate", "1-ZP-202401000009-0000000000000002--AB12", "--payer", "wechat",
+		"--payer-currency", "CNY", "--amount", "12000", "--rates", rates, "--directory", directory, "--json")
+	require.Equal(t, exitOK, code, errOut)
+	var doc struct {
+		Merchant string
+		Quote    struct{ Source string }
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &doc))
+	assert.Equal(t, "60.00 CNY", doc.Quote.Source, "the file's rate, not the sample's")
+	assert.Equal(t, "Cafe", doc.Merchant)
+
+	code, _, errOut = runCLI(t, "", "translate", zeroPay, "--payer", "wechat", "--payer-currency", "CNY", "--amount", "12000", "--directory", directory)
+	assert.Equal(t, exitRefused, code, "the sample merchant is not in this directory")
+	assert.Contains(t, errOut, "merchant-unavailable")
+
+	code, out, _ = runCLI(t, "", "translate", zeroPay, "--payer", "wechat", "--payer-currency", "CNY", "--amount", "62.99 CNY", "--json")
+	assert.Equal(t, exitRefused, code, "a CNY amount on a corridor that fixes the KRW received: %s", out)
 }
