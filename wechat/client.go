@@ -253,13 +253,14 @@ func (c *Client) QuickPayV2(ctx context.Context, r V2QuickPayRequest) (map[strin
 	return c.DoV2(ctx, PathV2QuickPay, p)
 }
 
-// RateV2 queries the day's reference rate of r.Currency to CNY.
+// RateV2 queries the day's reference rate of r.Currency to CNY. The query
+// is signed with MD5 whatever SignType says: it takes no sign_type.
 func (c *Client) RateV2(ctx context.Context, r V2RateQuery) (fx.Rate, error) {
 	p, err := r.Params(c.Merchant)
 	if err != nil {
 		return fx.Rate{}, err
 	}
-	body, err := p.SignedXML(c.KeyV2, c.SignType)
+	body, err := p.SignedXML(c.KeyV2, SignMD5)
 	if err != nil {
 		return fx.Rate{}, err
 	}

@@ -291,18 +291,23 @@ func (r V2RefundQuery) Params(m Merchant) (V2Params, error) {
 // https://pay.weixin.qq.com/wiki/doc/api/wxpay/en/pay/QuickPay/chapter8_10.shtml):
 // the day's reference rate of Currency (fee_type) to CNY on Date (GMT+8).
 // Its answer is read by fx.ParseWeChatRateResponse.
+//
+// The query has no nonce_str, sub_appid nor sign_type: the page lists
+// appid, mch_id, sub_mch_id, fee_type, date and sign only, so it is signed
+// with MD5.
 type V2RateQuery struct {
 	Currency string // ISO 4217 alpha code, the foreign currency
 	Date     time.Time
-	NonceStr string
 }
 
 // Params checks the query in m's mode and returns its parameters.
 func (r V2RateQuery) Params(m Merchant) (V2Params, error) {
-	p, err := v2Base(m, r.NonceStr)
+	p, err := v2Base(m, "-")
 	if err != nil {
 		return nil, err
 	}
+	delete(p, "nonce_str")
+	delete(p, "sub_appid")
 	if len(r.Currency) != 3 || !isAlnum(r.Currency[0]) {
 		return nil, paramErr("fee_type", ErrFormat)
 	}

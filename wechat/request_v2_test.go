@@ -279,7 +279,7 @@ func TestV2Lifecycle(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "RF1", q["out_refund_no"])
 
-	rate, err := V2RateQuery{Currency: "KRW", Date: time.Date(2026, 11, 30, 20, 0, 0, 0, time.UTC), NonceStr: "N1"}.Params(institution)
+	rate, err := V2RateQuery{Currency: "KRW", Date: time.Date(2026, 11, 30, 20, 0, 0, 0, time.UTC)}.Params(institution)
 	require.NoError(t, err)
 	assert.Equal(t, "20261201", rate["date"], "the date is GMT+8")
 	assert.Equal(t, "KRW", rate["fee_type"])
