@@ -5,20 +5,21 @@ package emvco
 // the CRC (EMV MPM v1.1 §4.4, §4.7.3).
 //
 // The zero value is ready to use. Errors are sticky: the first refusal is
-// kept, later calls do nothing, and [Builder.Bytes] or [Builder.String]
-// return it as a [*BuildError]. No method panics.
+// kept, later calls do nothing, and [Builder.Bytes], [Builder.Encode] and
+// [Builder.Err] return it as a [*BuildError]. No method panics.
 //
 // The rules it applies are the tables of EMV MPM v1.1 that the parser and
-// the [Linter] read as well (Table 3.6 for the root, §4.8 for 62, §4.9
-// for 64, §4.7.11 for the GUID of 26-51 and 80-99).
+// the [Linter] read as well (Table 3.6 for the root and for 64, §4.8 for
+// 62, §4.7.11 for the GUID of 26-51 and 80-99).
 //
 // The Builder refuses what the specification forbids a generator to emit:
 // IDs over 99, values or template contents of 0 or more than 99
 // characters, duplicate IDs at one level, a first object other than 00, a
-// caller-supplied 63, RFU IDs 65-79, non-ans characters in ans fields,
-// over-long fixed fields (59 over 25 characters, 60 over 15, ...),
-// malformed 00/01/52/53/54/55/56/57/58, 55/56/57 inconsistent, and a 64
-// without its 00 and 01. It does not require 52, 59 or 60: national
+// caller-supplied 63, RFU IDs (65-79, 62.12-49, 64.03-99), non-ans
+// characters in ans fields, over-long fields (59 over 25 characters, 60
+// over 15, ...), malformed 00/01/52/53/54/55/56/57/58 (01 other than 11 or
+// 12 included, though the parser reads it), 55/56/57 inconsistent, and a
+// 64 without its 00 and 01. It does not require 52, 59 or 60: national
 // schemes such as PromptPay omit them; whether a payload needs them is a
 // conformance question, not a generation error.
 //
