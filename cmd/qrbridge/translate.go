@@ -36,10 +36,11 @@ and Zero Pay merchants from --directory, the Zero Pay master data as JSON
 ({"merchants": [...], "qr_codes": [...]}); without them the command uses
 its embedded SAMPLE data (made-up rates, one sample merchant), which is
 for trying the command out only. --now fixes the clock (quote times and
-expiry).
+expiry) and --quote-id the quote's ID, for output that never changes.
 
 examples:
   qrbridge translate 1-ZP-202401000001-0000000000000001--AB12 --payer wechat --payer-currency CNY --amount 12000
+  qrbridge translate PAYLOAD --payer wechat --payer-currency CNY --now 2026-01-02T03:04:05Z --quote-id Q1
   qrbridge translate --json --rates rates.csv --payer wechat --payer-currency CNY PAYLOAD`,
 	run: runTranslate,
 }
@@ -61,6 +62,7 @@ func runTranslate(e env, c *command, args []string) error {
 	ratesFile := fs.String("rates", "", "rates file, lines base,quote,rate[,as_of] (default: embedded sample)")
 	dirFile := fs.String("directory", "", "Zero Pay master data as JSON (default: embedded sample)")
 	nowFlag := fs.String("now", "", "the time, RFC 3339 (default: the clock)")
+	quoteID := fs.String("quote-id", "", "the quote's ID, for reproducible output (default: random)")
 	asJSON := fs.Bool("json", false, "print the result as one JSON object")
 	pos, err := fs.parse(args)
 	if err != nil {
@@ -84,6 +86,10 @@ func runTranslate(e env, c *command, args []string) error {
 	raw, err := e.payloadArg(c.name, pos)
 	if err != nil {
 		return err
+	}
+	if *quoteID != "" {
+		id := *quoteID
+		e.newID = func() string { return id }
 	}
 	tr, err := e.translator(*ratesFile, *dirFile, now)
 	if err != nil {
