@@ -95,6 +95,7 @@ func DefaultCorridors() []Corridor {
 		{"ID", "IDR", []string{"qris"}},
 		{"HK", "HKD", []string{"fps"}},
 		{"CN", "CNY", []string{""}},
+		{"KR", "KRW", []string{"korea"}},
 	}
 	for _, payer := range []struct {
 		country string

@@ -81,3 +81,8 @@ func newTranslator(t testing.TB) *Translator {
 		Now:       clock,
 	}
 }
+
+// scenario1Request is the WeChat user's request: ₩12,000 entered.
+func scenario1Request() Request {
+	return Request{PayerScheme: "wechat", PayerCurrency: cny, Amount: fx.FromMinor(12000, krw), IdempotencyKey: "k1", Payer: "openid-1"}
+}
