@@ -43,6 +43,8 @@ type Barcode struct {
 }
 
 // ParseBarcode reads a consumer (24-digit) or refund (34-digit) barcode.
+// A consumer barcode is valid for [CodeValidity] after it is shown; see
+// [Barcode.CheckFresh].
 // The input is the digits alone, as a scanner delivers them; the printed
 // grouping with spaces is not accepted.
 func ParseBarcode(s string) (Barcode, error) {
@@ -109,9 +111,10 @@ func (b Barcode) ServiceCode() ServiceCode {
 	return ServiceCode(b.Token[11:13])
 }
 
-// String returns the barcode digits, validating every field; see
-// [Barcode.Display] for the printed form.
-func (b Barcode) String() (string, error) {
+// Encode returns the barcode digits, validating every field; see
+// [Barcode.Display] for the printed form. The digits carry the token in
+// clear; [Barcode.String] masks it.
+func (b Barcode) Encode() (string, error) {
 	var sb strings.Builder
 	sb.Grow(refundLen)
 	sb.WriteString(barcodePrefix)
@@ -152,7 +155,7 @@ func writeASCII(sb *strings.Builder, s string) {
 // Display returns the digits grouped by four with spaces, as printed under
 // the bars.
 func (b Barcode) Display() (string, error) {
-	s, err := b.String()
+	s, err := b.Encode()
 	if err != nil {
 		return "", err
 	}

@@ -28,12 +28,21 @@ func TestParseAllocationBudget(t *testing.T) {
 	if testing.CoverMode() != "" {
 		t.Skip("instrumented")
 	}
+	var c zeropay.Code
+	var b zeropay.Barcode
+	var err1, err2 error
 	for name, f := range map[string]func(){
-		"static":  func() { _, _ = zeropay.Parse(static) },
-		"barcode": func() { _, _ = zeropay.ParseBarcode(consumerBarcode) },
+		"static":  func() { c, err1 = zeropay.Parse(static) },
+		"barcode": func() { b, err2 = zeropay.ParseBarcode(consumerBarcode) },
 	} {
 		if got := testing.AllocsPerRun(200, f); got > 1 {
 			t.Errorf("%s: %.0f allocations, budget 1", name, got)
 		}
+	}
+	if err1 != nil || c.TerminalID != "T000000000000001" {
+		t.Fatalf("the measured Parse failed: %v", err1)
+	}
+	if err2 != nil || b.Token != "30123456789017" {
+		t.Fatalf("the measured ParseBarcode failed: %v", err2)
 	}
 }

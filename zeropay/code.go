@@ -80,11 +80,34 @@ func Parse(s string) (Code, error) {
 	return p.Parse(s)
 }
 
-// Parser reads Zero Pay QR codes. With Check set, it verifies the check
-// characters and refuses a mismatch with [ErrCheck]; the zero Parser
-// verifies nothing. A Parser is safe for concurrent use if its Checker is.
+// Parser reads Zero Pay QR codes, verifying the check characters with the
+// [Checker] that applies to the code, and refusing a mismatch with
+// [ErrCheck]. The zero Parser verifies nothing (every code parses as
+// [CheckNotVerified]). A Parser is safe for concurrent use if its
+// checkers are.
 type Parser struct {
+	// Check verifies codes of every kind. It predates Checkers and is used
+	// only when Checkers is nil.
 	Check Checker
+	// Checkers chooses the Checker per kind and payment operator: the
+	// merchant codes (kinds 1 and 2) follow Annex B of the Korean QR code
+	// payment standard, while consumer and refund codes follow the policy
+	// of the operator that issued them (KFTC Zero Pay platform design
+	// v2.6.3b, pp. 1-5 to 1-8). [Checkers] is a ready implementation.
+	Checkers CheckerSelector
+	// RequireCheck refuses, with [ErrNoChecker], a code for which no
+	// Checker applies, instead of returning it as [CheckNotVerified]. A
+	// payer-side operator that must verify stickers before charging sets
+	// it.
+	RequireCheck bool
+}
+
+// checkerFor returns the Checker that applies to c, or nil.
+func (p *Parser) checkerFor(c *Code) Checker {
+	if p.Checkers != nil {
+		return p.Checkers.CheckerFor(c.Kind, c.System)
+	}
+	return p.Check
 }
 
 // fieldCount is the number of hyphen-separated fields per kind; the last
@@ -95,14 +118,14 @@ var fieldCount = [5]int{0, 6, 5, 5, 7}
 // Parse reads s, validating every field's length and alphabet.
 func (p *Parser) Parse(s string) (Code, error) {
 	if len(s) < 2 || s[1] != '-' || s[0] < '1' || s[0] > '4' {
-		return Code{}, fieldErr("kind", 0, ErrKind)
+		return Code{}, fieldErrWhy("kind", 0, ErrKind, "not 1-, 2-, 3- or 4-")
 	}
 	c := Code{Kind: Kind(s[0] - '0')}
 	var fields [7]string
 	var offs [7]int
 	n := fieldCount[c.Kind]
 	if !split(s, n, fields[:n], offs[:n]) || fields[n-2] != "" {
-		return Code{}, fieldErr("separators", 0, ErrSyntax)
+		return Code{}, fieldErrWhy("separators", 0, ErrSyntax, "too few hyphens or reserved field not empty")
 	}
 	if err := c.assign(fields[:n], offs[:n]); err != nil {
 		return Code{}, err
@@ -111,12 +134,17 @@ func (p *Parser) Parse(s string) (Code, error) {
 	if err := checkCheckField(c.Check, offs[n-1]); err != nil {
 		return Code{}, err
 	}
-	if p.Check != nil {
-		if err := verify(p.Check, s[:offs[n-1]], c.Check); err != nil {
-			return Code{}, err
+	ck := p.checkerFor(&c)
+	if ck == nil {
+		if p.RequireCheck {
+			return Code{}, &FieldError{Field: "check", Offset: offs[n-1], Err: ErrNoChecker, Reason: "no checker for this kind and operator"}
 		}
-		c.Verified = CheckValid
+		return c, nil
 	}
+	if err := verify(ck, s[:offs[n-1]], c.Check); err != nil {
+		return Code{}, err
+	}
+	c.Verified = CheckValid
 	return c, nil
 }
 
@@ -163,7 +191,7 @@ func (c *Code) assign(f []string, off []int) error {
 // fields' byte offsets, or is nil when the code was not parsed.
 func (c *Code) validate(off []int) error {
 	if c.Registrar != "ZP" {
-		return fieldErr("registrar", offAt(off, 1), ErrFormat)
+		return fieldErrWhy("registrar", offAt(off, 1), ErrFormat, "not ZP")
 	}
 	if c.Kind == KindDynamic {
 		return checkAlnum("serial", c.Serial, offAt(off, 2), 1, 22)
@@ -172,7 +200,7 @@ func (c *Code) validate(off []int) error {
 		return err
 	}
 	if !validIssueMonth(c.MerchantID) {
-		return fieldErr("merchant ID", offAt(off, 2), ErrFormat)
+		return fieldErrWhy("merchant ID", offAt(off, 2), ErrFormat, "does not start with an issue month YYYYMM from 201801")
 	}
 	return checkAlnum("terminal ID", c.TerminalID, offAt(off, 3), 16, 16)
 }
@@ -186,13 +214,13 @@ func (c *Code) validateConsumer(systemLen int, off []int) error {
 
 func (c *Code) validateRefund(systemLen int, off []int) error {
 	if c.Registrar != "ZP" {
-		return fieldErr("registrar", offAt(off, 1), ErrFormat)
+		return fieldErrWhy("registrar", offAt(off, 1), ErrFormat, "not ZP")
 	}
 	if err := checkSystem(c.System, systemLen, offAt(off, 2)); err != nil {
 		return err
 	}
 	if !validDate(c.OriginalDate) {
-		return fieldErr("original date", offAt(off, 3), ErrFormat)
+		return fieldErrWhy("original date", offAt(off, 3), ErrFormat, "not a calendar date YYYYMMDD")
 	}
 	return checkAlnum("original transaction", c.OriginalTxn, offAt(off, 4), 13, 13)
 }
@@ -206,10 +234,10 @@ func offAt(off []int, i int) int {
 
 func checkSystem(id SystemID, n, off int) error {
 	if n != 2 {
-		return fieldErr("payment-system ID", off, ErrLength)
+		return fieldErrWhy("payment-system ID", off, ErrLength, "not 2 characters")
 	}
 	if !id.valid() {
-		return fieldErr("payment-system ID", off, ErrFormat)
+		return fieldErrWhy("payment-system ID", off, ErrFormat, "not 2 digits or capitals other than PP")
 	}
 	return nil
 }
@@ -218,10 +246,10 @@ func checkSystem(id SystemID, n, off int) error {
 // characters ("any" in the field tables, so "-" is allowed).
 func checkCheckField(check string, off int) error {
 	if len(check) != 4 {
-		return fieldErr("check", off, ErrLength)
+		return fieldErrWhy("check", off, ErrLength, "not 4 characters")
 	}
 	if !all(check, func(c byte) bool { return c > ' ' && c < 0x7F }) {
-		return fieldErr("check", off, ErrFormat)
+		return fieldErrWhy("check", off, ErrFormat, "not printable ASCII")
 	}
 	return nil
 }
@@ -229,7 +257,7 @@ func checkCheckField(check string, off int) error {
 func verify(ck Checker, prefix, check string) error {
 	want, err := ck.CheckCharacters(prefix)
 	if err != nil {
-		return fieldErr("check", -1, err)
+		return &FieldError{Field: "check", Offset: len(prefix), Err: err, Reason: "checker failed"}
 	}
 	if want != check {
 		return fieldErr("check", len(prefix), ErrCheck)

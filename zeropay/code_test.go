@@ -118,8 +118,33 @@ func TestEncodeRefusals(t *testing.T) {
 	assert.ErrorIs(t, err, zeropay.ErrLength)
 	_, err = zeropay.Code{}.Encode(zeropaytest.FixtureChecker{})
 	assert.ErrorIs(t, err, zeropay.ErrKind)
+	c.TerminalID = "T000000000000001"
 	_, err = c.Encode(failingChecker{})
-	assert.Error(t, err)
+	assert.ErrorContains(t, err, "hsm unavailable", "the checker's own error, not a field's")
+	_, err = c.Encode(constChecker("ABC"))
+	assert.ErrorIs(t, err, zeropay.ErrLength, "a checker's answer is validated")
+	_, err = c.Encode(constChecker("AB D"))
+	assert.ErrorIs(t, err, zeropay.ErrFormat)
+	out, err := c.Encode(constChecker("AB-D"))
+	require.NoError(t, err)
+	assert.Equal(t, "1-ZP-202012AB0123-T000000000000001--AB-D", out)
+	c.Registrar = "XP"
+	_, err = c.Encode(constChecker("ABCD"))
+	assert.ErrorIs(t, err, zeropay.ErrFormat)
+	for _, bad := range []zeropay.Code{
+		{Kind: zeropay.KindDynamic, Registrar: "ZP", Serial: strings.Repeat("1", 23)},
+		{Kind: zeropay.KindConsumer, System: zeropay.SystemID{'P', 'P'}, Token: "3"},
+		{Kind: zeropay.KindConsumer, System: zeropay.SystemID{'K', 'W'}, Token: ""},
+		{Kind: zeropay.KindRefund, Registrar: "ZP", System: zeropay.SystemID{'K', 'W'}, OriginalDate: "20261131", OriginalTxn: "ABC1234567890"},
+		{Kind: zeropay.KindRefund, Registrar: "XP", System: zeropay.SystemID{'K', 'W'}, OriginalDate: "20261130", OriginalTxn: "ABC1234567890"},
+		{Kind: zeropay.KindRefund, Registrar: "ZP", System: zeropay.SystemID{'K', 'W'}, OriginalDate: "20261130", OriginalTxn: "ABC123456789"},
+		{Kind: zeropay.KindStatic, Registrar: "ZP", MerchantID: "201712AB0123", TerminalID: "T000000000000001"},
+	} {
+		_, err := bad.Encode(constChecker("ABCD"))
+		var fe *zeropay.FieldError
+		require.ErrorAs(t, err, &fe, "%v", bad.Kind)
+		assert.Equal(t, -1, fe.Offset, "no offset outside parsing")
+	}
 }
 
 type failingChecker struct{}
@@ -130,7 +155,7 @@ func (failingChecker) CheckCharacters(string) (string, error) {
 
 func TestErrorsDoNotEchoValues(t *testing.T) {
 	_, err := zeropay.Parse("1-ZP-SECRET123456-T000000000000001--ABCD")
-	require.Error(t, err)
+	require.ErrorIs(t, err, zeropay.ErrFormat)
 	assert.NotContains(t, err.Error(), "SECRET")
 }
 
@@ -138,8 +163,18 @@ func TestSystemID(t *testing.T) {
 	id, err := zeropay.ParseOperator("PKW")
 	require.NoError(t, err)
 	assert.Equal(t, "KW", id.String())
-	for _, bad := range []string{"KW", "PK", "XKW", "PPP", "Pkw"} {
+	for bad, want := range map[string]error{"KW": zeropay.ErrFormat, "PK": zeropay.ErrFormat, "XKW": zeropay.ErrFormat,
+		"PPP": zeropay.ErrFormat, "Pkw": zeropay.ErrFormat, "PKWX": zeropay.ErrFormat} {
 		_, err := zeropay.ParseOperator(bad)
-		assert.Error(t, err, bad)
+		assert.ErrorIs(t, err, want, bad)
+	}
+	for bad, want := range map[string]error{"K": zeropay.ErrLength, "KWX": zeropay.ErrLength, "": zeropay.ErrLength,
+		"k1": zeropay.ErrFormat, "1k": zeropay.ErrFormat, "PP": zeropay.ErrFormat, "K-": zeropay.ErrFormat} {
+		_, err := zeropay.ParseSystemID(bad)
+		assert.ErrorIs(t, err, want, bad)
+	}
+	for _, ok := range []string{"PA", "AP", "00", "Z9"} {
+		_, err := zeropay.ParseSystemID(ok)
+		assert.NoError(t, err, ok)
 	}
 }

@@ -2,6 +2,7 @@ package zeropay
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 )
@@ -115,7 +116,7 @@ func (m *Memory) Merchant(ctx context.Context, id string) (Merchant, error) {
 	mc, ok := m.merchants[id]
 	m.mu.RUnlock()
 	if !ok {
-		return Merchant{}, fieldErr("merchant ID", -1, ErrNotFound)
+		return Merchant{}, &FieldError{Field: "merchant ID", Offset: -1, Err: ErrNotFound, Reason: "no such merchant"}
 	}
 	return mc, nil
 }
@@ -129,7 +130,7 @@ func (m *Memory) QR(ctx context.Context, qr string) (QRRecord, error) {
 	q, ok := m.qrs[qr]
 	m.mu.RUnlock()
 	if !ok {
-		return QRRecord{}, fieldErr("qr", -1, ErrNotFound)
+		return QRRecord{}, &FieldError{Field: "qr", Offset: -1, Err: ErrNotFound, Reason: "no such qr record"}
 	}
 	return q, nil
 }
@@ -169,33 +170,60 @@ func (q QRRecord) validate() error {
 // refuses, with an error wrapping [ErrInactive], a QR record or merchant
 // that is not in normal status, and with [ErrKind] a code that is not a
 // static merchant code. This is the check a payer-side operator makes
-// before charging its customer (research notes §3.5).
+// before charging its customer (KFTC Zero Pay platform design, static MPM
+// flow).
+//
+// Resolve verifies no check characters; [Parser.Resolve] does, with the
+// parser's checkers.
 func Resolve(ctx context.Context, dir Directory, qr string) (Merchant, Code, error) {
-	code, err := Parse(qr)
+	var p Parser
+	return p.Resolve(ctx, dir, qr)
+}
+
+// Resolve is [Resolve] with p's checkers: a sticker whose check
+// characters the applicable [Checker] finds wrong is refused with
+// [ErrCheck] before the directory is asked, and with p.RequireCheck a
+// sticker no checker applies to is refused with [ErrNoChecker].
+//
+// Every error is a [*FieldError] or a [*StatusError] naming the field or
+// record that failed and why, never its value; a directory's own error
+// (including the context's) is wrapped in a *FieldError naming the lookup
+// and matches with [errors.Is].
+func (p *Parser) Resolve(ctx context.Context, dir Directory, qr string) (Merchant, Code, error) {
+	code, err := p.Parse(qr)
 	if err != nil {
 		return Merchant{}, Code{}, err
 	}
 	if code.Kind != KindStatic {
-		return Merchant{}, Code{}, fieldErr("kind", 0, ErrKind)
+		return Merchant{}, Code{}, &FieldError{Field: "kind", Offset: 0, Err: ErrKind, Reason: "not a static merchant code"}
 	}
 	rec, err := dir.QR(ctx, qr)
 	if err != nil {
-		return Merchant{}, Code{}, err
+		return Merchant{}, Code{}, lookupErr("qr", "qr record lookup", err)
 	}
 	if rec.Status != StatusNormal {
 		return Merchant{}, Code{}, &StatusError{What: "qr", Status: rec.Status}
 	}
 	if rec.MerchantID != code.MerchantID {
-		return Merchant{}, Code{}, fieldErr("merchant ID", -1, ErrNotFound)
+		return Merchant{}, Code{}, &FieldError{Field: "merchant ID", Offset: 5, Err: ErrNotFound, Reason: "qr record names another merchant"}
 	}
 	mc, err := dir.Merchant(ctx, code.MerchantID)
 	if err != nil {
-		return Merchant{}, Code{}, err
+		return Merchant{}, Code{}, lookupErr("merchant ID", "merchant lookup", err)
 	}
 	if mc.Status != StatusNormal {
 		return Merchant{}, Code{}, &StatusError{What: "merchant", Status: mc.Status}
 	}
 	return mc, code, nil
+}
+
+// lookupErr wraps a directory error, keeping a *FieldError as it is.
+func lookupErr(field, reason string, err error) error {
+	var fe *FieldError
+	if errors.As(err, &fe) {
+		return err
+	}
+	return &FieldError{Field: field, Offset: -1, Err: err, Reason: reason}
 }
 
 // StatusError reports a merchant or QR record that is not in normal

@@ -25,20 +25,28 @@ var (
 	// ErrInactive reports a merchant or QR record that is dormant or
 	// suspended.
 	ErrInactive = errors.New("zeropay: not in normal status")
+	// ErrExpired reports a consumer or dynamic code used more than
+	// [CodeValidity] after it was issued (KFTC response code 413).
+	ErrExpired = errors.New("zeropay: code expired")
 )
 
 // FieldError locates a problem in one field. Field names the field
 // ("merchant ID", "token"); Offset is its byte offset in the parsed text,
-// or -1 when the error does not come from parsing. The message never
-// contains the field's value.
+// or -1 when the error does not come from parsing; Reason, when set, says
+// why in a few words ("QR record names another merchant"). The message
+// never contains the field's value.
 type FieldError struct {
 	Field  string
 	Offset int
 	Err    error
+	Reason string
 }
 
 func (e *FieldError) Error() string {
 	msg := "zeropay: " + e.Field + ": " + trim(e.Err.Error())
+	if e.Reason != "" {
+		msg += ": " + e.Reason
+	}
 	if e.Offset >= 0 {
 		msg += " (byte " + strconv.Itoa(e.Offset) + ")"
 	}
@@ -58,4 +66,8 @@ func trim(s string) string {
 
 func fieldErr(field string, off int, err error) error {
 	return &FieldError{Field: field, Offset: off, Err: err}
+}
+
+func fieldErrWhy(field string, off int, err error, why string) error {
+	return &FieldError{Field: field, Offset: off, Err: err, Reason: why}
 }

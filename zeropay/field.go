@@ -1,6 +1,10 @@
 package zeropay
 
-import "github.com/qrbridge/qrbridge/internal/ascii"
+import (
+	"strconv"
+
+	"github.com/qrbridge/qrbridge/internal/ascii"
+)
 
 // Field alphabets. The KFTC field tables type these fields AN
 // (alphanumeric); IDs that barcodes carry as ASCII decimals must be digits
@@ -28,12 +32,20 @@ func isUpperAlnum(c byte) bool { return isDigit(c) || isUpper(c) }
 // checkAlnum validates an AN field of length min..max.
 func checkAlnum(field, v string, off, min, max int) error {
 	if len(v) < min || len(v) > max {
-		return fieldErr(field, off, ErrLength)
+		return fieldErrWhy(field, off, ErrLength, lengthReason(min, max))
 	}
 	if !isAlnums(v) {
-		return fieldErr(field, off, ErrFormat)
+		return fieldErrWhy(field, off, ErrFormat, "not alphanumeric")
 	}
 	return nil
+}
+
+// lengthReason says which length a field must have.
+func lengthReason(min, max int) string {
+	if min == max {
+		return "not " + strconv.Itoa(min) + " characters"
+	}
+	return "not " + strconv.Itoa(min) + " to " + strconv.Itoa(max) + " characters"
 }
 
 // validDate reports whether s is a calendar date YYYYMMDD.

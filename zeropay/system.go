@@ -2,7 +2,9 @@ package zeropay
 
 // SystemID is a payment-system ID, the two characters the Zero Pay
 // platform assigns to each payment operator (결제사업자), such as "KW" for
-// KIS제로위챗, the WeChat intermediary. Its zero value is invalid.
+// KIS제로위챗, the WeChat intermediary. Its zero value is invalid. Its
+// text form is the two characters; [Result] and [Refund] JSON carry the
+// operator code ([SystemID.Operator], "PKW") instead.
 type SystemID [2]byte
 
 // ParseSystemID validates a payment-system ID: two digits or uppercase
