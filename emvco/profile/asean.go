@@ -5,12 +5,13 @@ import (
 	"time"
 
 	"github.com/qrbridge/qrbridge/emvco"
+	"github.com/qrbridge/qrbridge/fx"
 )
 
 const (
-	refDuitNow = "research notes emvco-spec.md §3.4 (observed; no DuitNow spec read)"
-	refQRIS    = "research notes emvco-spec.md §3.5 (observed, third-party)"
-	refVietQR  = "NAPAS IBFT (via vietqr-ts); research notes emvco-spec.md §3.6"
+	refDuitNow = "PayNet DuitNow QR (Malaysian National QR Code Standard), merchant account template A0000006150001"
+	refQRIS    = "Bank Indonesia PADG No. 21/18/PADG/2019 (QRIS, Standar Nasional QR Code Pembayaran), national repository template 51"
+	refVietQR  = "SBV TCCS 03:2018/NHNN (QR code payment standard); NAPAS VietQR, template A000000727"
 )
 
 // DuitNow is the typed view of a Malaysian DuitNow code (GUID
@@ -61,13 +62,18 @@ type QRIS struct {
 	MerchantID  string // 02 of the domestic template
 }
 
+// isQRISRepository matches the GUID of the national repository template
+// (51): ID.CO.QRIS.WWW, or ID.OR.GPNQR.WWW of the first QRIS codes, in any
+// case.
 var isQRISRepository = guidIs("ID.CO.QRIS.WWW", "ID.OR.GPNQR.WWW")
 
-// isQRIS matches the national repository and the domestic acquirers
-// (PJSP) of templates 26-45, whose GUIDs are reverse domains ending in
-// ".WWW" by QRIS convention (ID.CO.SHOPEE.WWW, COM.GO-JEK.WWW, …).
-func isQRIS(g string) bool {
-	return isQRISRepository(g) || len(g) > 4 && strings.EqualFold(g[len(g)-4:], ".WWW") && emvco.ValidGUID(g)
+// isQRISDomestic matches the GUIDs of the domestic acquirers (PJSP) of
+// templates 26-45, reverse domains ending in ".WWW" by QRIS convention
+// (ID.CO.SHOPEE.WWW, COM.GO-JEK.WWW, …). Other schemes use the same form
+// (Vietnam's vn.airpay.www, Singapore's SG.COM.DASH.WWW), so the profile
+// applies it only to payloads whose country (58) is ID.
+func isQRISDomestic(g string) bool {
+	return len(g) > 4 && strings.EqualFold(g[len(g)-4:], ".WWW") && emvco.ValidGUID(g)
 }
 
 // QRISOf returns the QRIS view of p.
@@ -91,7 +97,7 @@ func QRISOf(p *emvco.Payload) (QRIS, bool) {
 }
 
 func qris() Profile {
-	return Profile{Name: "qris", Country: "ID", Match: isQRIS, Lint: lintQRIS}
+	return Profile{Name: "qris", Country: "ID", Match: isQRISRepository, Domestic: isQRISDomestic, Lint: lintQRIS}
 }
 
 func lintQRIS(p *emvco.Payload, _ emvco.Object, fs []emvco.Finding, _ time.Time) []emvco.Finding {
@@ -114,10 +120,11 @@ func lintQRIS(p *emvco.Payload, _ emvco.Object, fs []emvco.Finding, _ time.Time)
 // VietQR is the typed view of a Vietnamese VietQR / NAPAS 247 code
 // (template with GUID A000000727, usually 38).
 type VietQR struct {
-	BIN     string // 01.00: acquirer BIN, 6 digits (970xxx)
-	Account string // 01.01: account or card number
-	Service string // 02: QRIBFTTA (to account) or QRIBFTTC (to card)
-	Purpose string // 62.08
+	BIN     string    // 01.00: acquirer BIN, 6 digits (970xxx)
+	Account string    // 01.01: account or card number
+	Service string    // 02: QRIBFTTA (to account) or QRIBFTTC (to card)
+	Purpose string    // 62.08
+	Amount  fx.Amount // 54 in dong; the zero Amount when the payer enters it
 }
 
 var isVietQR = guidIs("A000000727")
@@ -136,6 +143,7 @@ func VietQROf(p *emvco.Payload) (VietQR, bool) {
 	if ad, has := p.AdditionalData(); has {
 		v.Purpose = ad.Purpose()
 	}
+	v.Amount, _ = p.Money()
 	return v, true
 }
 

@@ -184,7 +184,7 @@ func or(s, def string) string {
 }
 
 func finish(b *emvco.Builder) (*emvco.Payload, error) {
-	s, err := b.String()
+	s, err := b.Encode()
 	if err != nil {
 		return nil, err
 	}

@@ -1,7 +1,6 @@
 package profile
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
@@ -9,12 +8,11 @@ import (
 )
 
 const (
-	refFPS    = "HKMA Common QR Code spec §4.2 (third-party); research notes emvco-spec.md §3.7"
-	refKHQR   = "NBC Bakong KHQR (via ishinvin/go-khqr); research notes emvco-spec.md §3.8"
-	refQRPh   = "research notes emvco-spec.md §3.9 (observed)"
-	refBharat = "NPCI Bharat QR (third-party); research notes emvco-spec.md §3.10"
-	refKorea  = "BC Card EMV MPM; research notes emvco-spec.md §3.12"
-	refJPQR   = "JPQR; research notes emvco-spec.md §3.13"
+	refFPS    = "HKMA Common QR Code Specification for retail payments (HKICL FPS), §4.2"
+	refQRPh   = "BSP Circular No. 1055 (2019), QR Ph P2P and P2M (Philippine Payments Management, Inc.)"
+	refBharat = "NPCI Bharat QR Code specification (EMV MPM profile), UPI merchant template A000000524"
+	refKorea  = "EMV MPM v1.1 Table 3.6 with the Korean card-network profile (BC Card, RID D410)"
+	refJPQR   = "Payments Japan JPQR (Unified QR Code guideline for merchant-presented mode)"
 )
 
 // FPS is the typed view of a Hong Kong FPS code (GUID hk.com.hkicl).
@@ -48,69 +46,6 @@ func fps() Profile {
 		}
 		return fs
 	}}
-}
-
-// KHQR is the typed view of a Cambodian KHQR (Bakong) code: an individual
-// (29) or merchant (30) account and the 99 timestamps.
-type KHQR struct {
-	Merchant      bool      // template 30 rather than 29
-	AccountID     string    // 00: Bakong account ID, name@bank
-	Info          string    // 01: account information (29) or merchant ID (30)
-	AcquiringBank string    // 02
-	Created       time.Time // 99.00
-	Expires       time.Time // 99.01; zero when absent
-}
-
-// isKHQR matches a Bakong account ID (name@bank) in sub-ID 00 of 29/30.
-func isKHQR(g string) bool {
-	at := strings.IndexByte(g, '@')
-	return at > 0 && at < len(g)-1 && len(g) <= 32 && strings.IndexByte(g[at+1:], '@') < 0 && !strings.Contains(g, ".")
-}
-
-// KHQROf returns the KHQR view of p.
-func KHQROf(p *emvco.Payload) (KHQR, bool) {
-	t, ok := findTemplate(p, isKHQR)
-	if !ok {
-		return KHQR{}, false
-	}
-	v := KHQR{Merchant: t.ID() == 30}
-	v.AccountID, _ = sub(t, 0)
-	v.Info, _ = sub(t, 1)
-	v.AcquiringBank, _ = sub(t, 2)
-	if ts, ok := p.Object(99); ok && ts.IsTemplate() {
-		v.Created = epochMillis(ts, 0)
-		v.Expires = epochMillis(ts, 1)
-	}
-	return v, true
-}
-
-func epochMillis(t emvco.Object, id emvco.Tag) time.Time {
-	s, _ := sub(t, id)
-	ms, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || len(s) != 13 {
-		return time.Time{}
-	}
-	return time.UnixMilli(ms)
-}
-
-func khqr() Profile {
-	return Profile{Name: "khqr", Country: "KH", Match: isKHQR, Lint: lintKHQR}
-}
-
-func lintKHQR(p *emvco.Payload, t emvco.Object, fs []emvco.Finding, now time.Time) []emvco.Finding {
-	fs = relax(fs, "mpm-guid-form", t.Path()+".00", "99.00") // Bakong IDs and timestamps, not GUIDs
-	fs = relax(fs, "mpm-guid-missing", "99")
-	fs = requireRoot(p, fs, emvco.TagTransactionCurrency, []string{"116", "840"}, "khqr-currency", refKHQR)
-	fs = requireRoot(p, fs, emvco.TagCountryCode, []string{"KH"}, "khqr-country", refKHQR)
-	v, _ := KHQROf(p)
-	_, hasAmount := p.Amount()
-	switch {
-	case (hasAmount || p.Initiation() == emvco.InitiationDynamic) && v.Expires.IsZero():
-		fs = append(fs, emvco.Finding{Rule: "khqr-expiry", Severity: emvco.SeverityError, Path: "99.01", Message: "dynamic khqr needs an expiration timestamp", Ref: refKHQR})
-	case !v.Expires.IsZero() && now.After(v.Expires):
-		fs = append(fs, emvco.Finding{Rule: "khqr-expired", Severity: emvco.SeverityError, Path: "99.01", Message: "the code has expired", Ref: refKHQR})
-	}
-	return fs
 }
 
 // QRPh is the typed view of a Philippine QR Ph code: P2P (27,

@@ -5,20 +5,23 @@ import (
 	"time"
 
 	"github.com/qrbridge/qrbridge/emvco"
+	"github.com/qrbridge/qrbridge/fx"
 )
 
-// refPix cites the BCB BR Code manual as summarised in the research notes.
-const refPix = "BCB Manual de Padrões para Iniciação do Pix; research notes emvco-spec.md §3.1"
+// refPix cites the Banco Central do Brasil's manual of the BR Code, the Pix
+// profile of EMV MPM.
+const refPix = "BCB Manual de Padrões para Iniciação do Pix (BR Code), §1.5"
 
 // Pix is the typed view of a Brazilian Pix code (template with GUID
 // br.gov.bcb.pix, usually 26).
 type Pix struct {
-	Key       string // 26.01: phone +55…, e-mail, CPF (11 digits), CNPJ (14) or random key (UUID)
-	Info      string // 26.02: free text for the payer (static codes)
-	FSS       string // 26.03: ISPB of the Pix Saque/Troco facilitator
-	URL       string // 26.25: dynamic payload location, without https://
-	TxID      string // 62.05: transaction id, "***" when none
-	Automatic string // 80.25: Pix Automático recurrence URL, when present
+	Key       string    // 26.01: phone +55…, e-mail, CPF (11 digits), CNPJ (14) or random key (UUID)
+	Info      string    // 26.02: free text for the payer (static codes)
+	FSS       string    // 26.03: ISPB of the Pix Saque/Troco facilitator
+	URL       string    // 26.25: dynamic payload location, without https://
+	TxID      string    // 62.05: transaction id, "***" when none
+	Automatic string    // 80.25: Pix Automático recurrence URL, when present
+	Amount    fx.Amount // 54 in reais; the zero Amount when the payer enters it
 }
 
 // PixOf returns the Pix view of p; ok is false when p carries no Pix
@@ -42,6 +45,7 @@ func PixOf(p *emvco.Payload) (v Pix, ok bool) {
 	if ad, has := p.AdditionalData(); has {
 		v.TxID = ad.ReferenceLabel()
 	}
+	v.Amount, _ = p.Money()
 	return v, ok
 }
 

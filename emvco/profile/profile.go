@@ -17,10 +17,19 @@ type Profile struct {
 	// Match reports whether a template's sub-ID 00 (its GUID, or for KHQR
 	// its account ID) belongs to the scheme. Matching is by content, never
 	// by tag number, since IDs float (SGQR assigns 26, 27, ... in order).
+	// Nil matches nothing.
 	Match func(guid string) bool
+	// Domestic, when not nil, also matches a template whose sub-ID 00 it
+	// accepts, but only in a payload whose country code (58) is Country:
+	// the forms a scheme's domestic participants use that are not unique
+	// to it worldwide (QRIS acquirers' reverse domains ending ".WWW", which
+	// Vietnamese and Singaporean codes use too; Argentina's CUIT in 50.00).
+	Domestic func(guid string) bool
 	// Lint adjusts the findings for a payload that carries the scheme in
 	// template t: it may drop or downgrade core findings the scheme
-	// relaxes, and adds its own. now is the registry's clock.
+	// relaxes, and adds its own. now is the registry's clock, or the zero
+	// Time when it has none: rules that compare a date with the present
+	// then do not run.
 	Lint func(p *emvco.Payload, t emvco.Object, fs []emvco.Finding, now time.Time) []emvco.Finding
 }
 
@@ -45,11 +54,14 @@ type Match struct {
 }
 
 // Registry holds the profiles a [emvco.Linter] consults. It implements
-// [emvco.Rule]. The zero Registry holds no profile and uses time.Now; a
+// [emvco.Rule]. The zero Registry holds no profile and has no clock; a
 // Registry is safe for concurrent use once built.
 type Registry struct {
 	profiles []Profile
-	// Now is the clock for expiry rules (PayNow, KHQR); nil means time.Now.
+	// Now is the clock of the expiry rules (PayNow 26.04, KHQR 99.01). Nil
+	// means no clock: those rules do not run, so that linting the same
+	// payload always gives the same findings. Set it to time.Now to check
+	// against the wall clock, or to a fixed time to lint as of that time.
 	Now func() time.Time
 }
 
@@ -64,7 +76,7 @@ func Default() *Registry { return New(Builtin()...) }
 func Builtin() []Profile {
 	return []Profile{
 		pix(), promptPay(), payNow(), sgqr(), duitNow(), qris(), vietQR(), fps(),
-		khqr(), qrPh(), bharat(), korea(), jpqr(),
+		khqr(), qrPh(), bharat(), korea(), jpqr(), argentina(),
 	}
 }
 
@@ -83,23 +95,17 @@ func (r *Registry) Schemes(p *emvco.Payload) []Match {
 			out = append(out, Match{Scheme: name, Path: o.Path()})
 			continue
 		}
-		if pr := r.profileOf(o); pr != nil {
-			out = append(out, Match{Scheme: pr.Name, Path: o.Path()})
+		if i := r.indexOf(p, o); i >= 0 {
+			out = append(out, Match{Scheme: r.profiles[i].Name, Path: o.Path()})
 		}
 	}
 	return out
 }
 
-// profileOf returns the profile of a template, by its sub-ID 00.
-func (r *Registry) profileOf(o emvco.Object) *Profile {
-	if i := r.indexOf(o); i >= 0 {
-		return &r.profiles[i]
-	}
-	return nil
-}
-
-// indexOf returns the index of the profile a template belongs to, or -1.
-func (r *Registry) indexOf(o emvco.Object) int {
+// indexOf returns the index of the profile template o of p belongs to, or
+// -1: the first whose Match accepts its sub-ID 00, or failing that the
+// first whose Domestic does in a payload of the profile's country.
+func (r *Registry) indexOf(p *emvco.Payload, o emvco.Object) int {
 	if !o.IsTemplate() {
 		return -1
 	}
@@ -108,7 +114,14 @@ func (r *Registry) indexOf(o emvco.Object) int {
 		return -1
 	}
 	for i := range r.profiles {
-		if r.profiles[i].Match(g.Value()) {
+		if m := r.profiles[i].Match; m != nil && m(g.Value()) {
+			return i
+		}
+	}
+	country := p.CountryCode()
+	for i := range r.profiles {
+		pr := &r.profiles[i]
+		if pr.Domestic != nil && country == pr.Country && pr.Domestic(g.Value()) {
 			return i
 		}
 	}
@@ -122,7 +135,7 @@ func (r *Registry) Lint(p *emvco.Payload, fs []emvco.Finding) []emvco.Finding {
 	var done [2]uint64 // profiles already run, by index (up to 128)
 	now := time.Time{}
 	for o := range p.Objects() {
-		i := r.indexOf(o)
+		i := r.indexOf(p, o)
 		if i < 0 || i >= 128 || done[i/64]&(1<<(i%64)) != 0 || r.profiles[i].Lint == nil {
 			continue
 		}
@@ -135,11 +148,12 @@ func (r *Registry) Lint(p *emvco.Payload, fs []emvco.Finding) []emvco.Finding {
 	return fs
 }
 
+// now reads the clock, or returns the zero Time when there is none.
 func (r *Registry) now() time.Time {
 	if r.Now != nil {
 		return r.Now()
 	}
-	return time.Now()
+	return time.Time{}
 }
 
 // cardNetwork names the network of a primitive merchant account ID

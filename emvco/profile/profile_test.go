@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/qrbridge/qrbridge/emvco"
+	"github.com/qrbridge/qrbridge/fx"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -49,6 +50,8 @@ func TestViews(t *testing.T) {
 
 	vn, ok := VietQROf(entry(t, 49))
 	require.True(t, ok)
+	assert.Equal(t, "180000 VND", vn.Amount.String(), "54 read by Payload.Money")
+	vn.Amount = fx.Amount{}
 	assert.Equal(t, VietQR{BIN: "970403", Account: "0011012345678", Service: "QRIBFTTA", Purpose: "thanh toan don hang"}, vn)
 
 	q, ok := QRISOf(entry(t, 43))
@@ -65,6 +68,16 @@ func TestViews(t *testing.T) {
 	assert.Equal(t, "john_smith@devb", kh.AccountID)
 	assert.True(t, kh.Merchant)
 	assert.Equal(t, int64(1613438575892), kh.Created.UnixMilli())
+
+	dyn, ok := PromptPayOf(entry(t, 30))
+	require.True(t, ok)
+	assert.Equal(t, "4.22 THB", dyn.Amount.String())
+
+	ar, ok := ArgentinaOf(argentinaCode(t))
+	require.True(t, ok)
+	assert.Equal(t, Argentina{CUIT: "30712345671", Account: "2850590940090418135201"}, ar)
+	_, ok = ArgentinaOf(mustParse(t, pixExample))
+	assert.False(t, ok)
 
 	kr, ok := KoreaOf(entry(t, 72))
 	require.True(t, ok)
@@ -185,4 +198,93 @@ func TestExpiryRulesFollowTheClock(t *testing.T) {
 		rules[f.Rule] = true
 	}
 	assert.True(t, rules["paynow-expired"])
+}
+
+func schemeNames(r *Registry, p *emvco.Payload) []string {
+	var names []string
+	for _, m := range r.Schemes(p) {
+		names = append(names, m.Scheme+"@"+m.Path)
+	}
+	return names
+}
+
+// TestDomesticDetection: QRIS by its national repository template in any
+// case, and by a domestic .WWW acquirer only in Indonesian codes;
+// Argentina by a CUIT in 50.00 only in Argentine codes.
+func TestDomesticDetection(t *testing.T) {
+	r := testRegistry()
+	qris := entry(t, 43)
+	assert.Contains(t, schemeNames(r, qris), "qris@51")
+	lower := mustEdit(t, qris, func(e *emvco.Editor) *emvco.Editor { return e.Set("51.00", "id.co.qris.www") })
+	assert.Contains(t, schemeNames(r, lower), "qris@51", "the repository GUID in any case")
+	older := mustEdit(t, qris, func(e *emvco.Editor) *emvco.Editor { return e.Set("51.00", "ID.OR.GPNQR.WWW") })
+	assert.Contains(t, schemeNames(r, older), "qris@51", "the older repository GUID")
+
+	acquirerOnly := mustEdit(t, qris, func(e *emvco.Editor) *emvco.Editor { return e.Delete("51") })
+	require.NotEmpty(t, schemeNames(r, acquirerOnly), "an Indonesian acquirer's .WWW template is QRIS")
+	assert.True(t, lintedRules(t, acquirerOnly)["qris-repository"])
+	abroad := mustEdit(t, acquirerOnly, func(e *emvco.Editor) *emvco.Editor { return e.Set("58", "SG").Set("53", "702") })
+	assert.Empty(t, schemeNames(r, abroad), "a .WWW template outside Indonesia is not QRIS")
+	for rule := range lintedRules(t, abroad) {
+		assert.NotContains(t, rule, "qris")
+	}
+
+	ar := argentinaCode(t)
+	assert.Equal(t, []string{"argentina@50"}, schemeNames(r, ar))
+	notAR := mustEdit(t, ar, func(e *emvco.Editor) *emvco.Editor { return e.Set("58", "UY") })
+	assert.Empty(t, schemeNames(r, notAR), "a cuit-like 50.00 outside Argentina is no profile's")
+	assert.True(t, lintedRules(t, notAR)["mpm-guid-form"], "nor relaxed")
+	dashed := mustEdit(t, ar, func(e *emvco.Editor) *emvco.Editor { return e.Set("50.00", "30-71234567-1") })
+	assert.Equal(t, []string{"argentina@50"}, schemeNames(r, dashed))
+	assert.False(t, lintedRules(t, dashed)["argentina-cuit"], "the dashed form checks too")
+}
+
+func mustEdit(t *testing.T, p *emvco.Payload, edit func(*emvco.Editor) *emvco.Editor) *emvco.Payload {
+	t.Helper()
+	q, err := edit(p.Edit()).Payload()
+	require.NoError(t, err)
+	return q
+}
+
+func TestCUITAndCBU(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		cuit bool
+	}{
+		{"30712345671", true}, {"30-71234567-1", true}, {"20000000001", true}, {"30712345670", false},
+		{"3071234567", false}, {"30-7123456-71", false}, {"3071234567A", false}, {"23000000000", true}, {"20000000019", false}, // a check digit of 10 is never issued
+	} {
+		assert.Equal(t, tt.cuit, validCUIT(tt.in), tt.in)
+	}
+	assert.True(t, validCBU("2850590940090418135201"))
+	assert.False(t, validCBU("2850590840090418135201"), "first block's check digit")
+	assert.False(t, validCBU("2850590940090418135202"), "second block's check digit")
+	assert.False(t, validCBU("285059094009041813520"), "21 digits")
+}
+
+// TestNoClockNoExpiry: without a clock the expiry rules do not run, so a
+// payload lints the same whenever it is linted.
+func TestNoClockNoExpiry(t *testing.T) {
+	r := Default()
+	for _, f := range r.Linter().Lint(entry(t, 37)) {
+		assert.NotEqual(t, "paynow-expired", f.Rule)
+	}
+	expired := mustEdit(t, entry(t, 62), func(e *emvco.Editor) *emvco.Editor {
+		return e.Set("99.00", "1600000000000").Set("99.01", "1600000100000")
+	})
+	for _, f := range r.Linter().Lint(expired) {
+		assert.NotEqual(t, "khqr-expired", f.Rule)
+	}
+	r.Now = func() time.Time { return time.UnixMilli(1600000100001) }
+	assert.True(t, lintedRulesOf(r, expired)["khqr-expired"], "one millisecond past")
+	r.Now = func() time.Time { return time.UnixMilli(1600000100000) }
+	assert.False(t, lintedRulesOf(r, expired)["khqr-expired"], "at the expiration itself")
+}
+
+func lintedRulesOf(r *Registry, p *emvco.Payload) map[string]bool {
+	got := map[string]bool{}
+	for _, f := range r.Linter().Lint(p) {
+		got[f.Rule] = true
+	}
+	return got
 }

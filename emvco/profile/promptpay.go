@@ -4,9 +4,12 @@ import (
 	"time"
 
 	"github.com/qrbridge/qrbridge/emvco"
+	"github.com/qrbridge/qrbridge/fx"
 )
 
-const refPromptPay = "Thai QR Payment (BOT); research notes emvco-spec.md §3.2"
+// refPromptPay cites the Bank of Thailand's QR standard, the EMV MPM profile
+// of PromptPay credit transfers (29) and bill payments (30).
+const refPromptPay = "BOT Thai QR Code Standard for Payment Transactions (2017), tags 29 and 30"
 
 // PromptPay GUIDs: credit transfer (29) and bill payment (30).
 const (
@@ -40,6 +43,7 @@ type PromptPay struct {
 	BillerID  string // bill payments: 15 characters (tax ID + suffix)
 	Ref1      string
 	Ref2      string
+	Amount    fx.Amount // 54 in baht; the zero Amount when the payer enters it
 }
 
 // PromptPayOf returns the PromptPay view of p.
@@ -54,12 +58,14 @@ func PromptPayOf(p *emvco.Payload) (PromptPay, bool) {
 					v.ProxyType, v.Proxy = ProxyType(id), val
 				}
 			}
+			v.Amount, _ = p.Money()
 			return v, true
 		case guidIs(guidPromptPayBill)(g):
 			v := PromptPay{Kind: PromptPayBillPayment}
 			v.BillerID, _ = sub(o, 1)
 			v.Ref1, _ = sub(o, 2)
 			v.Ref2, _ = sub(o, 3)
+			v.Amount, _ = p.Money()
 			return v, true
 		}
 	}

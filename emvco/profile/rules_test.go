@@ -1,6 +1,8 @@
 package profile
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/qrbridge/qrbridge/emvco"
@@ -24,7 +26,22 @@ func bharatCode(t *testing.T) *emvco.Payload {
 	b.Add(0, "01").Add(1, "11")
 	b.Template(26, func(b *emvco.Builder) { b.Add(0, "A000000524").Add(1, "merchant@upi") })
 	b.Add(52, "5411").Add(53, "356").Add(58, "IN").Add(59, "KIRANA STORE").Add(60, "MUMBAI")
-	s, err := b.String()
+	s, err := b.Encode()
+	require.NoError(t, err)
+	return mustParse(t, s)
+}
+
+// argentinaCode is an Argentine interoperable code built for the tests: a
+// CUIT in 50.00 and a CBU in 51.00 (the CBU is the check-digit example of
+// the BCRA's CBU rules).
+func argentinaCode(t *testing.T) *emvco.Payload {
+	var b emvco.Builder
+	b.Add(0, "01").Add(1, "11")
+	b.Template(43, func(b *emvco.Builder) { b.Add(0, "com.mercadolibre").Add(1, "0123456789") })
+	b.Template(50, func(b *emvco.Builder) { b.Add(0, "30712345671") })
+	b.Template(51, func(b *emvco.Builder) { b.Add(0, "2850590940090418135201") })
+	b.Add(52, "5411").Add(53, "032").Add(58, "AR").Add(59, "ALMACEN DON JOSE").Add(60, "CABA")
+	s, err := b.Encode()
 	require.NoError(t, err)
 	return mustParse(t, s)
 }
@@ -76,11 +93,26 @@ func TestProfileRules(t *testing.T) {
 		{"vietqr-currency", vn, func(e *emvco.Editor) *emvco.Editor { return e.Set("53", "840") }},
 		{"fps-proxy", entry(t, 60), func(e *emvco.Editor) *emvco.Editor { return e.Delete("26.02").Delete("26.03").Delete("26.04") }},
 		{"fps-currency", entry(t, 60), func(e *emvco.Editor) *emvco.Editor { return e.Set("53", "840") }},
-		{"khqr-expiry", entry(t, 62), func(e *emvco.Editor) *emvco.Editor { return e.Set("54", "1.00").Delete("99.01") }},
+		{"khqr-expiry", entry(t, 62), func(e *emvco.Editor) *emvco.Editor { return e.Set("01", "12") }},
 		{"khqr-expired", entry(t, 62), func(e *emvco.Editor) *emvco.Editor {
 			return e.Set("99.00", "1600000000000").Set("99.01", "1600000100000")
 		}},
 		{"khqr-currency", entry(t, 62), func(e *emvco.Editor) *emvco.Editor { return e.Set("53", "764") }},
+		{"khqr-dynamic-amount", entry(t, 62), func(e *emvco.Editor) *emvco.Editor {
+			return e.Set("01", "12").Delete("54").Set("99.00", "1600000000000").Set("99.01", "4100000000000")
+		}},
+		{"khqr-field-length", entry(t, 62), func(e *emvco.Editor) *emvco.Editor { return e.Set("30.01", strings.Repeat("1", 33)) }},
+		{"khqr-merchant", entry(t, 62), func(e *emvco.Editor) *emvco.Editor { return e.Delete("30.02") }},
+		{"khqr-template", entry(t, 62), func(e *emvco.Editor) *emvco.Editor {
+			return e.Delete("30").Set("26.00", "khqr@aclb").Set("26.01", "1")
+		}},
+		{"khqr-upi-currency", entry(t, 62), func(e *emvco.Editor) *emvco.Editor { return e.Set("15", "1234567812345678") }},
+		{"khqr-timestamp", entry(t, 62), func(e *emvco.Editor) *emvco.Editor {
+			return e.Set("99.00", "4100000000000").Set("99.01", "4000000000000")
+		}},
+		{"argentina-cuit", argentinaCode(t), func(e *emvco.Editor) *emvco.Editor { return e.Set("50.00", "30712345670") }},
+		{"argentina-currency", argentinaCode(t), func(e *emvco.Editor) *emvco.Editor { return e.Set("53", "986") }},
+		{"argentina-cbu", argentinaCode(t), func(e *emvco.Editor) *emvco.Editor { return e.Set("51.00", "2850590940090418135202") }},
 		{"qrph-bic", entry(t, 67), func(e *emvco.Editor) *emvco.Editor { return e.Delete("28.01") }},
 		{"qrph-currency", entry(t, 67), func(e *emvco.Editor) *emvco.Editor { return e.Set("53", "840") }},
 		{"bharat-vpa", bharatCode(t), func(e *emvco.Editor) *emvco.Editor { return e.Set("26.01", "9876543210") }},
@@ -122,6 +154,8 @@ func TestRelaxations(t *testing.T) {
 		{"qr ph puts a guid in 62.00", entry(t, 67), "mpm-additional-id-00@62.00"},
 		{"khqr account ids are not guids", entry(t, 62), "mpm-guid-form@30.00"},
 		{"vietqr omits 52", entry(t, 48), "mpm-missing-field@52"},
+		{"argentina puts the cuit in 50.00", argentinaCode(t), "mpm-guid-form@50.00"},
+		{"khqr 01 is 11 or 12, an error", reserved01(t, entry(t, 62)), "mpm-initiation-reserved@01"},
 	}
 	for _, tt := range tests {
 		assert.True(t, core(tt.p)[tt.relaxed], "%s: the core rule fires", tt.name)
@@ -139,4 +173,19 @@ func TestRelaxations(t *testing.T) {
 		rules[f.Rule] = true
 	}
 	assert.True(t, rules["mpm-mcc-not-applicable"])
+}
+
+// reserved01 rewrites 01 = 11 as 13, which the reader accepts and the
+// Editor, as a generator, refuses to write; the CRC is recomputed.
+func reserved01(t *testing.T, p *emvco.Payload) *emvco.Payload {
+	t.Helper()
+	s := strings.Replace(p.String(), "010211", "010213", 1)
+	s = s[:len(s)-4]
+	return mustParse(t, s+fmt.Sprintf("%04X", emvco.CRC([]byte(s))))
+}
+
+func TestKHQRInitiation(t *testing.T) {
+	p := reserved01(t, entry(t, 62))
+	assert.True(t, lintedRules(t, p)["khqr-initiation"])
+	assert.False(t, lintedRules(t, entry(t, 62))["khqr-initiation"])
 }

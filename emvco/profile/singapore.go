@@ -5,18 +5,22 @@ import (
 	"time"
 
 	"github.com/qrbridge/qrbridge/emvco"
+	"github.com/qrbridge/qrbridge/fx"
 )
 
-const refPayNow = "PayNow QR Specifications v1.3 (ABS, 2018); research notes emvco-spec.md §3.3"
+// refPayNow cites the Association of Banks in Singapore's PayNow QR
+// specification, which SGQR (MAS and IMDA) builds on.
+const refPayNow = "ABS PayNow QR Code Specifications v1.3 (2018); SGQR Specifications (MAS, IMDA)"
 
 // PayNow is the typed view of a PayNow template (GUID SG.PAYNOW, at any ID
 // SGQR assigns).
 type PayNow struct {
-	ProxyType string // 01: "0" mobile, "2" UEN
-	Proxy     string // 02: +65… or the UEN
-	Editable  bool   // 03: the payer may change the amount
-	Expiry    string // 04: YYYYMMDD, "" when none
-	Reference string // 62.01: the bill number, which carries the transaction reference
+	ProxyType string    // 01: "0" mobile, "2" UEN
+	Proxy     string    // 02: +65… or the UEN
+	Editable  bool      // 03: the payer may change the amount
+	Expiry    string    // 04: YYYYMMDD, "" when none
+	Reference string    // 62.01: the bill number, which carries the transaction reference
+	Amount    fx.Amount // 54 in Singapore dollars; the zero Amount when the payer enters it
 }
 
 // PayNowOf returns the PayNow view of p.
@@ -34,6 +38,7 @@ func PayNowOf(p *emvco.Payload) (PayNow, bool) {
 	if ad, has := p.AdditionalData(); has {
 		v.Reference = ad.BillNumber()
 	}
+	v.Amount, _ = p.Money()
 	return v, true
 }
 
