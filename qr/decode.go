@@ -2,6 +2,7 @@ package qr
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"image"
@@ -90,10 +91,27 @@ func (d *Decoder) DecodeReader(r io.Reader) (Result, error) {
 
 // Decode reads one QR code from img.
 func (d *Decoder) Decode(img image.Image) (Result, error) {
+	return d.DecodeContext(context.Background(), img)
+}
+
+// DecodeContext reads one QR code from img, checking ctx between the
+// passes of the cascade: a cancelled or expired ctx stops it within one
+// pass, with an error that wraps ctx.Err().
+func (d *Decoder) DecodeContext(ctx context.Context, img image.Image) (Result, error) {
 	if err := d.checkPixels(img.Bounds()); err != nil {
 		return Result{}, err
 	}
-	return decodeCascade(prepare(img))
+	return decodeCascade(ctx, prepare(img))
+}
+
+// DecodeReaderContext is [Decoder.DecodeReader] with a context, checked
+// between the passes of the cascade.
+func (d *Decoder) DecodeReaderContext(ctx context.Context, r io.Reader) (Result, error) {
+	img, err := d.readImage(r)
+	if err != nil {
+		return Result{}, err
+	}
+	return d.DecodeContext(ctx, img)
 }
 
 func (d *Decoder) maxBytes() int64 {

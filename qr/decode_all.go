@@ -51,10 +51,14 @@ func (d *Decoder) DecodeAllReader(r io.Reader) ([]Result, error) {
 func decodeMultiple(p plane, global bool) (out []Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
+			if r == errTooManyCandidates {
+				err = errTooManyCandidates
+				return
+			}
 			err = fmt.Errorf("decoder panic: %v", r)
 		}
 	}()
-	src, err := p.source(false)
+	src, err := p.source()
 	if err != nil {
 		return nil, err
 	}
@@ -66,10 +70,8 @@ func decodeMultiple(p plane, global bool) (out []Result, err error) {
 	if err != nil {
 		return nil, err
 	}
-	hints := map[gozxing.DecodeHintType]interface{}{
-		gozxing.DecodeHintType_CHARACTER_SET: "ISO-8859-1",
-		gozxing.DecodeHintType_TRY_HARDER:    true,
-	}
+	var n int
+	hints := passHints(false, true, &n)
 	rs, err := multiqr.NewQRCodeMultiReader().DecodeMultiple(bmp, hints)
 	if err != nil {
 		return nil, err

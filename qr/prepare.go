@@ -54,13 +54,27 @@ func prepare(img image.Image) plane {
 	return p
 }
 
-// source returns the luminance source gozxing reads: the plane itself,
-// without a copy, or for rotation a source that supports turning.
-func (p plane) source(rotatable bool) (gozxing.LuminanceSource, error) {
-	if rotatable {
-		g := &image.Gray{Pix: p.pix, Stride: p.w, Rect: image.Rect(0, 0, p.w, p.h)}
-		return gozxing.NewLuminanceSourceFromImage(g), nil
+// turned returns the plane turned 90° counter-clockwise: (x, y) moves
+// to (y, w-1-x).
+func (p plane) turned() plane {
+	t := plane{pix: make([]byte, len(p.pix)), w: p.h, h: p.w}
+	const tile = 32 // in tiles, so that both planes stay in cache
+	for y0 := 0; y0 < p.h; y0 += tile {
+		for x0 := 0; x0 < p.w; x0 += tile {
+			for y := y0; y < min(y0+tile, p.h); y++ {
+				row := p.pix[y*p.w : (y+1)*p.w]
+				for x := x0; x < min(x0+tile, p.w); x++ {
+					t.pix[(p.w-1-x)*t.w+y] = row[x]
+				}
+			}
+		}
 	}
+	return t
+}
+
+// source returns the luminance source gozxing reads: the plane itself,
+// without a copy.
+func (p plane) source() (gozxing.LuminanceSource, error) {
 	return gozxing.NewPlanarYUVLuminanceSource(p.pix, p.w, p.h, 0, 0, p.w, p.h, false)
 }
 
