@@ -119,21 +119,85 @@ func TestNativeURLRefusals(t *testing.T) {
 	base := "weixin://wxpay/bizpayurl?sign=C380BEC2BFD727A4B6845133519F3AD6&appid=wx2421b1c4370ec43b&mch_id=10000100&product_id=123456789&time_stamp=1415949957&nonce_str=5K8264ILTKCH16CQ2502SI8ZNMTM67VS"
 	_, err := ParseNativeURL(base)
 	require.NoError(t, err)
-	for name, in := range map[string]string{
-		"no mch_id":       strings.Replace(base, "&mch_id=10000100", "", 1),
-		"short sign":      strings.Replace(base, "C380BEC2BFD727A4B6845133519F3AD6", "C380", 1),
-		"bad time_stamp":  strings.Replace(base, "1415949957", "14159499", 1),
-		"zero time_stamp": strings.Replace(base, "1415949957", "0000000000", 1),
-		"signed stamp":    strings.Replace(base, "1415949957", "+415949957", 1),
-		"long nonce":      strings.Replace(base, "5K8264ILTKCH16CQ2502SI8ZNMTM67VS", strings.Repeat("N", 33), 1),
-		"no sign":         strings.Replace(base, "sign=C380BEC2BFD727A4B6845133519F3AD6&", "", 1),
-		"duplicate appid": base + "&appid=wx2",
+	const sign = "C380BEC2BFD727A4B6845133519F3AD6"
+	for _, tt := range []struct {
+		name, in string
+		param    string
+		want     error
+	}{
+		{"no mch_id", strings.Replace(base, "&mch_id=10000100", "", 1), "mch_id", ErrMissing},
+		{"short sign", strings.Replace(base, sign, "C380", 1), "sign", ErrFormat},
+		{"sign of 32 non-hex", strings.Replace(base, sign, "G380BEC2BFD727A4B6845133519F3AD6", 1), "sign", ErrFormat},
+		{"sign with a ':'", strings.Replace(base, sign, "C380BEC2BFD727A4B6845133519F3AD:", 1), "sign", ErrFormat},
+		{"sign with a '/'", strings.Replace(base, sign, "/380BEC2BFD727A4B6845133519F3AD6", 1), "sign", ErrFormat},
+		{"sign with a '@'", strings.Replace(base, sign, "@380BEC2BFD727A4B6845133519F3AD6", 1), "sign", ErrFormat},
+		{"sign with a 'g'", strings.Replace(base, sign, "g380BEC2BFD727A4B6845133519F3AD6", 1), "sign", ErrFormat},
+		{"sign with a '`'", strings.Replace(base, sign, "%60380BEC2BFD727A4B6845133519F3AD", 1), "sign", ErrFormat},
+		{"bad time_stamp", strings.Replace(base, "1415949957", "14159499", 1), "time_stamp", ErrFormat},
+		{"zero time_stamp", strings.Replace(base, "1415949957", "0000000000", 1), "time_stamp", ErrFormat},
+		{"signed stamp", strings.Replace(base, "1415949957", "+415949957", 1), "time_stamp", ErrFormat},
+		{"long nonce", strings.Replace(base, "5K8264ILTKCH16CQ2502SI8ZNMTM67VS", strings.Repeat("N", 33), 1), "nonce_str", ErrFormat},
+		{"space in product_id", strings.Replace(base, "123456789", "1234%205", 1), "product_id", ErrFormat},
+		{"control in appid", strings.Replace(base, "wx2421b1c4370ec43b", "wx%1F", 1), "appid", ErrFormat},
+		{"DEL in nonce", strings.Replace(base, "5K8264ILTKCH16CQ2502SI8ZNMTM67VS", "5K%7F", 1), "nonce_str", ErrFormat},
+		{"non-ASCII in mch_id", strings.Replace(base, "10000100", "%C3%A9", 1), "mch_id", ErrFormat},
+		{"no sign", strings.Replace(base, "sign="+sign+"&", "", 1), "sign", ErrMissing},
+		{"duplicate appid", base + "&appid=wx2", "appid", ErrFormat},
 	} {
-		_, err := ParseNativeURL(in)
-		assert.Error(t, err, name)
-		var pe *ParamError
-		assert.ErrorAs(t, err, &pe, name)
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseNativeURL(tt.in)
+			assertParam(t, err, tt.param, tt.want)
+		})
 	}
+	for _, ok := range []string{"c380bec2bfd727a4b6845133519f3ad6", "0123456789ABCDEFabcdef0123456789"} {
+		_, err := ParseNativeURL(strings.Replace(base, sign, ok, 1))
+		assert.NoError(t, err, "hex of either case: %s", ok)
+	}
+	_, err = ParseNativeURL(strings.Replace(base, "123456789", "!~", 1))
+	assert.NoError(t, err, "'!' and '~' are printable")
+}
+
+func TestCodeURLForms(t *testing.T) {
+	for _, tt := range []struct{ in, token string }{
+		{"weixin://wxpay/s/An4baqw", "An4baqw"},
+		{"weixin://wxpay/bizpayurl/up?pr=NwY5Mz9&groupid=00", "NwY5Mz9"},
+		{"weixin://wxpay/bizpayurl?pr=9xFPmlUzz", "9xFPmlUzz"},
+	} {
+		assert.Equal(t, KindCodeURL, Classify(tt.in), tt.in)
+		c, err := NewCodeURL(tt.in, time.Unix(1700000000, 0))
+		require.NoError(t, err, tt.in)
+		assert.Equal(t, tt.token, c.Token)
+		assert.Equal(t, tt.in, c.URL)
+		got, err := Parse(tt.in)
+		require.NoError(t, err)
+		assert.Equal(t, tt.token, got.CodeURL.Token)
+	}
+	for _, tt := range []struct {
+		in    string
+		param string
+		want  error
+	}{
+		{"weixin://wxpay/s/", "code_url", ErrFormat},
+		{"weixin://wxpay/s/a b", "code_url", ErrFormat},
+		{"weixin://wxpay/s/a?x=1", "code_url", ErrFormat},
+		{"weixin://wxpay/bizpayurl/up?x=1", "pr", ErrMissing},
+		{"weixin://wxpay/bizpayurl/up?pr=a%20b", "pr", ErrFormat},
+	} {
+		_, err := ParseCodeURL(tt.in)
+		assertParam(t, err, tt.param, tt.want)
+	}
+}
+
+func TestCodePolicy(t *testing.T) {
+	hk, _ := ParsePaymentCode("154567890123456789")
+	mainland, _ := ParsePaymentCode("134567890123456789")
+	assert.NoError(t, CodePolicy{}.Check(hk), "the current guide accepts WeChat Pay HK codes")
+	assert.NoError(t, CodePolicy{}.Check(mainland))
+	assertParam(t, CodePolicy{RefuseHongKong: true}.Check(hk), "auth_code", ErrNotAccepted)
+	assert.NoError(t, CodePolicy{RefuseHongKong: true}.Check(mainland))
+	assertParam(t, CodePolicy{}.Check(PaymentCode{}), "auth_code", ErrMissing)
+	assert.False(t, PaymentCode{}.CrossBorder())
+	assert.False(t, PaymentCode{}.HongKong())
 }
 
 func TestNativeURLLegacy(t *testing.T) {

@@ -1,7 +1,10 @@
 package wechat
 
 import (
+	"encoding/json"
 	"fmt"
+	"log/slog"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -70,4 +73,34 @@ func TestSecretNeverPrints(t *testing.T) {
 	}
 	b, _ := k.MarshalText()
 	assert.Equal(t, "[redacted]", string(b))
+	assert.Equal(t, "192006250b4c09247ec02edce69f6a2d", k.Reveal())
+	assert.False(t, k.IsZero())
+	assert.True(t, NewSecret("").IsZero())
+	assert.Equal(t, "", Secret{}.Reveal())
+}
+
+// holder keeps a Secret in an unexported field, where fmt cannot call
+// its methods.
+type holder struct {
+	name string
+	key  Secret
+	c    Client
+}
+
+func TestSecretInUnexportedFieldNeverPrints(t *testing.T) {
+	h := holder{name: "acquirer", key: NewSecret("192006250b4c09247ec02edce69f6a2d"), c: Client{KeyV2: NewSecret("192006250b4c09247ec02edce69f6a2d")}}
+	var logs strings.Builder
+	text := slog.New(slog.NewTextHandler(&logs, nil))
+	text.Info("config", "h", h, "p", &h)
+	js := slog.New(slog.NewJSONHandler(&logs, nil))
+	js.Info("config", "h", h, "c", h.c)
+	j, _ := json.Marshal(struct{ Key Secret }{h.key})
+	for _, out := range []string{
+		fmt.Sprintf("%v", h), fmt.Sprintf("%+v", h), fmt.Sprintf("%#v", h), fmt.Sprintf("%v", &h), fmt.Sprint([]holder{h}),
+		fmt.Sprintf("%x", h.key), logs.String(), string(j),
+	} {
+		assert.NotContains(t, out, "1920062", out)
+		assert.NotContains(t, out, "31393230", "hex of the key")
+	}
+	assert.Contains(t, logs.String(), "acquirer", "the log did print the holder")
 }
