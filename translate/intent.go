@@ -19,18 +19,18 @@ import (
 // An Intent is a plain value; its strings may be substrings of the scanned
 // text (Go strings are immutable, so sharing them is safe).
 type Intent struct {
-	Kind        Kind
-	Schemes     []string
-	Presentment Presentment
-	Dynamic     bool
-	Merchant    Merchant
-	Amount      fx.Amount
-	Currency    fx.Currency
-	Tip         Tip
-	References  References
-	Expires     time.Time
-	Token       Token
-	Source      string
+	Kind        Kind        `json:"kind"`
+	Schemes     []string    `json:"schemes,omitempty"`
+	Presentment Presentment `json:"presentment,omitzero"`
+	Dynamic     bool        `json:"dynamic,omitempty"`
+	Merchant    Merchant    `json:"merchant,omitzero"`
+	Amount      fx.Amount   `json:"amount,omitzero"`
+	Currency    fx.Currency `json:"currency,omitzero"`
+	Tip         Tip         `json:"tip,omitzero"`
+	References  References  `json:"references,omitzero"`
+	Expires     time.Time   `json:"expires,omitzero"`
+	Token       Token       `json:"token,omitzero"`
+	Source      string      `json:"source,omitempty"`
 }
 
 // HasAmount reports whether the code carries its amount.
@@ -42,17 +42,17 @@ func (in Intent) HasAmount() bool { return !in.Amount.Currency().IsZero() }
 // LocalLanguage (ISO 639-1). Country is ISO 3166-1 alpha-2, MCC an ISO
 // 18245 merchant category code. Store and Terminal identify the till.
 type Merchant struct {
-	Accounts      []Account
-	Name          string
-	LocalName     string
-	LocalLanguage string
-	LocalCity     string
-	City          string
-	Country       string
-	MCC           string
-	PostalCode    string
-	Store         string
-	Terminal      string
+	Accounts      []Account `json:"accounts,omitempty"`
+	Name          string    `json:"name,omitempty"`
+	LocalName     string    `json:"local_name,omitempty"`
+	LocalLanguage string    `json:"local_language,omitempty"`
+	LocalCity     string    `json:"local_city,omitempty"`
+	City          string    `json:"city,omitempty"`
+	Country       string    `json:"country,omitempty"`
+	MCC           string    `json:"mcc,omitempty"`
+	PostalCode    string    `json:"postal_code,omitempty"`
+	Store         string    `json:"store,omitempty"`
+	Terminal      string    `json:"terminal,omitempty"`
 }
 
 // Account is a merchant's identifier at one network: the scheme's profile
@@ -60,10 +60,10 @@ type Merchant struct {
 // "29", or a Zero Pay field), the network's GUID or AID when the code names
 // one, and the identifier itself (proxy, merchant ID, account).
 type Account struct {
-	Scheme string
-	Path   string
-	GUID   string
-	ID     string
+	Scheme string `json:"scheme,omitempty"`
+	Path   string `json:"path,omitempty"`
+	GUID   string `json:"guid,omitempty"`
+	ID     string `json:"id,omitempty"`
 }
 
 // TipKind is how a code asks for a tip or convenience fee (EMV MPM v1.1
@@ -93,9 +93,9 @@ func (k TipKind) String() string {
 // Tip is a code's tip or convenience-fee policy. Percent is the decimal
 // text of EMVCo 57 ("3.00" for 3%).
 type Tip struct {
-	Kind    TipKind
-	Fixed   fx.Amount
-	Percent string
+	Kind    TipKind   `json:"kind,omitempty"`
+	Fixed   fx.Amount `json:"fixed,omitzero"`
+	Percent string    `json:"percent,omitempty"`
 }
 
 // References are a code's transaction references (EMVCo 62 and their
@@ -104,14 +104,17 @@ type Tip struct {
 // data the merchant asks for (62.09: any of "A", "M", "E"). "***" asks the
 // payer's app to prompt for the value.
 type References struct {
-	Bill          string
-	Reference     string
-	Store         string
-	Terminal      string
-	Purpose       string
-	Customer      string
-	Loyalty       string
-	Mobile        string
-	CustomerData  string
-	MerchantTaxID string
+	Bill          string `json:"bill,omitempty"`
+	Reference     string `json:"reference,omitempty"`
+	Store         string `json:"store,omitempty"`
+	Terminal      string `json:"terminal,omitempty"`
+	Purpose       string `json:"purpose,omitempty"`
+	Customer      string `json:"customer,omitempty"`
+	Loyalty       string `json:"loyalty,omitempty"`
+	Mobile        string `json:"mobile,omitempty"`
+	CustomerData  string `json:"customer_data,omitempty"`
+	MerchantTaxID string `json:"merchant_tax_id,omitempty"`
 }
+
+// MarshalText encodes the tip kind as its String.
+func (k TipKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }

@@ -40,9 +40,9 @@ type Result struct {
 //
 // The zero Leg has no scheme and no request.
 type Leg struct {
-	Scheme  string
-	Amount  fx.Amount
-	Request any
+	Scheme  string    `json:"scheme,omitempty"`
+	Amount  fx.Amount `json:"amount,omitzero"`
+	Request any       `json:"request,omitempty"`
 }
 
 // Request is what the payer's side adds to a scanned code.
