@@ -1,9 +1,12 @@
 package wechat_test
 
 import (
+	"context"
 	"fmt"
 
+	"github.com/qrbridge/qrbridge/fx"
 	"github.com/qrbridge/qrbridge/wechat"
+	"github.com/qrbridge/qrbridge/wechat/wechattest"
 )
 
 func ExampleParse() {
@@ -40,4 +43,30 @@ func ExampleSignV2() {
 	sign, _ := wechat.SignV2(params, key, wechat.SignMD5)
 	fmt.Println(sign, key)
 	// Output: 9A0A8659F005D6984697E2CA0A9CF3B7 [redacted]
+}
+
+func ExampleClient_QuickPay() {
+	// A fake WeChat Pay; in production BaseURL is empty (apihk.mch.weixin.qq.com).
+	srv := wechattest.Start(wechattest.Options{})
+	defer srv.Close()
+	c := srv.Client()
+	code, _ := wechat.ParsePaymentCode("134567890123456789")
+	req := wechat.V3QuickPayRequest{Order: wechat.Order{
+		Description: "Myeongdong Kalguksu", OutTradeNo: "ZP20261201000001",
+		Total: fx.FromMinor(12000, fx.MustCurrency("KRW")), MerchantCategoryCode: "5812",
+	}, AuthCode: code}
+
+	srv.Script(wechattest.UserPaying) // the payer is entering the password
+	_, err := c.QuickPay(context.Background(), req)
+	if wechat.IsUncertain(err) {
+		// QuickPayRule: query until settled (up to 30 s), then reverse.
+		tx, err := c.Query(context.Background(), req.OutTradeNo)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		pay, _ := tx.Payment()
+		fmt.Println(tx.TradeState, pay.Total, "paid as", pay.PayerTotal)
+	}
+	// Output: SUCCESS 12000 KRW paid as 62.40 CNY
 }

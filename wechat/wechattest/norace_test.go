@@ -1,0 +1,5 @@
+//go:build !race
+
+package wechattest_test
+
+const raceEnabled = false
