@@ -49,7 +49,7 @@ var goldenCases = []struct {
 	{"detect-jsonl", promptpay + "\n" + cpmB2 + "\nhttps://example.com/pay\n" + zeroPay + "\n" + promptpay[:len(promptpay)-1] + "0\n6212345678901234567\n", []string{"detect", "--jsonl"}},
 	{"usage-bad-flag", "", []string{"lint", "--nope"}},
 	{"translate-zeropay", "", []string{"translate", zeroPay, "--payer", "wechat", "--payer-currency", "CNY", "--amount", "12000"}},
-	{"translate-promptpay-json", "", []string{"translate", "--json", promptpay, "--payer", "wechat", "--payer-currency", "CNY", "--amount", "100"}},
+	{"translate-promptpay", "", []string{"translate", promptpay, "--payer", "wechat", "--payer-currency", "CNY", "--amount", "100"}},
 	{"translate-refused-json", "", []string{"translate", "--json", zeroPay, "--payer", "wechat", "--payer-currency", "CNY"}},
 }
 

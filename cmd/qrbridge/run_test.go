@@ -292,3 +292,38 @@ func TestTranslateDataFiles(t *testing.T) {
 	code, out, _ = runCLI(t, "", "translate", zeroPay, "--payer", "wechat", "--payer-currency", "CNY", "--amount", "62.99 CNY", "--json")
 	assert.Equal(t, exitRefused, code, "a CNY amount on a corridor that fixes the KRW received: %s", out)
 }
+
+// TestTranslateJSON checks the JSON form's own fields; the legs' requests
+// are the scheme packages' types, marshalled as those packages define.
+func TestTranslateJSON(t *testing.T) {
+	code, out, errOut := runCLI(t, "", "translate", "--json", promptpay, "--payer", "wechat", "--payer-currency", "CNY", "--amount", "100")
+	require.Equal(t, exitOK, code, errOut)
+	var doc struct {
+		OK          bool
+		Kind        string
+		Corridor    string
+		Quote       quoteDoc
+		MerchantLeg struct {
+			Scheme, Amount string
+			Request        json.RawMessage
+		} `json:"merchant_leg"`
+		PayerLeg struct {
+			Scheme, Amount string
+			Request        json.RawMessage
+		} `json:"payer_leg"`
+		Report []struct{ Source, Target, Action, Reason string }
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &doc))
+	assert.True(t, doc.OK)
+	assert.Equal(t, "emvco-mpm", doc.Kind)
+	assert.Equal(t, "CN-TH:promptpay", doc.Corridor)
+	assert.Equal(t, "100.00 THB", doc.Quote.Destination)
+	assert.Equal(t, fixedNow, doc.Quote.CreatedAt, "--now or the env clock, never the wall clock")
+	assert.Equal(t, "0000000000000001", doc.Quote.ID)
+	assert.Equal(t, "emvco", doc.MerchantLeg.Scheme)
+	assert.Equal(t, "wechat", doc.PayerLeg.Scheme)
+	assert.Equal(t, doc.Quote.Source, doc.PayerLeg.Amount)
+	assert.NotEmpty(t, doc.MerchantLeg.Request)
+	require.NotEmpty(t, doc.Report)
+	assert.Equal(t, "00", doc.Report[0].Source)
+}
