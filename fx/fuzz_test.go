@@ -1,6 +1,8 @@
 package fx
 
 import (
+	"errors"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -96,6 +98,58 @@ func FuzzParseWeChatRate(f *testing.F) {
 		}
 		if !decimal.RequireFromString(back).Equal(decimal.RequireFromString(s)) {
 			t.Fatalf("%q → %q", s, back)
+		}
+	})
+}
+
+// FuzzParseRate: no panic, bounded time; what parses is positive and its
+// value re-parses to the same rate.
+func FuzzParseRate(f *testing.F) {
+	for _, s := range []string{"1380", "0.0052", "7.6125", "1e5", "0", ".5", "5.", "1." + strings.Repeat("0", 29) + "1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r, err := ParseRate(s, usd, krw)
+		if err != nil {
+			if !errors.Is(err, ErrSyntax) && !errors.Is(err, ErrRange) {
+				t.Fatalf("%q: unexpected error class %v", s, err)
+			}
+			return
+		}
+		if r.Value.Sign() <= 0 || len(s) > maxRateLen {
+			t.Fatalf("%q accepted as %s", s, r.Value)
+		}
+		back, err := ParseRate(r.Value.String(), usd, krw)
+		if err != nil || !back.Value.Equal(r.Value) {
+			t.Fatalf("%q → %s → %v", s, r.Value, err)
+		}
+		if _, err := Cross(Rate{Base: eur, Quote: usd, Value: r.Value}, Rate{Base: eur, Quote: krw, Value: r.Value}); err != nil {
+			t.Fatalf("a parsed rate must cross: %v", err)
+		}
+	})
+}
+
+// FuzzParseECB: no panic; every error is ErrSyntax; every rate is from EUR,
+// positive, and listed once.
+func FuzzParseECB(f *testing.F) {
+	f.Add(ecbDoc(`<Cube currency="USD" rate="1.05"/><Cube currency="KRW" rate="1470"/>`))
+	f.Add(ecbDoc(`<Cube currency="USD" rate="1e-100000000"/>`))
+	f.Add(ecbDoc(`<Cube currency="EUR" rate="2"/>`))
+	f.Add(ecbDoc(`<Cube currency="USD" rate="1"/><Cube currency="USD" rate="2"/>`))
+	f.Fuzz(func(t *testing.T, doc string) {
+		rates, err := ParseECB(strings.NewReader(doc))
+		if err != nil {
+			if !errors.Is(err, ErrSyntax) {
+				t.Fatalf("error is not ErrSyntax: %v", err)
+			}
+			return
+		}
+		seen := map[Currency]bool{}
+		for _, r := range rates {
+			if r.Base != eur || r.Quote == eur || r.Value.Sign() <= 0 || seen[r.Quote] {
+				t.Fatalf("bad rate %+v", r)
+			}
+			seen[r.Quote] = true
 		}
 	})
 }
