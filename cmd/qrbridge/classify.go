@@ -40,7 +40,12 @@ func decodeCode(s string, reg *profile.Registry) (decoded, error) {
 	if s == "" {
 		return decoded{kind: "unknown"}, errEmpty
 	}
-	k := translate.Detect(s).Kind
+	// Detect parses an EMVCo payload to name its schemes; its first rule
+	// ("00" and two digits) is applied here so that decode parses once.
+	k := translate.KindEMVCoMPM
+	if len(s) < 4 || s[:2] != "00" || !allDigits(s[2:4]) {
+		k = translate.Detect(s).Kind
+	}
 	switch k {
 	case translate.KindEMVCoMPM:
 		d := decoded{kind: k.String()}
