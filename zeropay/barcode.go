@@ -2,8 +2,8 @@ package zeropay
 
 import "strings"
 
-// Barcode layouts for scanner-only POS (KFTC platform design, research
-// notes wechat-zeropay.md §3.3). Both are digits only.
+// Barcode layouts for scanner-only POS (KFTC Zero Pay platform design
+// v2.6.3b, barcode section). Both are digits only.
 const (
 	barcodePrefix = "800088" // BIN 800 + institution 088
 	refundMarker  = "8080"   // "PP" as ASCII decimals: a refund barcode

@@ -10,7 +10,7 @@ import (
 )
 
 const (
-	// J1 is 74 49 in ASCII decimals (research notes §3.3).
+	// J1 is 74 49 in ASCII decimals (KFTC design v2.6.3b, barcode layout).
 	consumerBarcode = "800088" + "7449" + "30123456789017"
 	// A refund of transaction ABC1234567890 of 2026-11-25: "PP" marker
 	// 8080, then A B C as 65 66 67.

@@ -49,8 +49,8 @@ type Checker interface {
 	CheckCharacters(prefix string) (string, error)
 }
 
-// Code is a parsed Zero Pay QR code (KFTC platform design §1.4, research
-// notes wechat-zeropay.md §3.2). Which fields are set depends on Kind:
+// Code is a parsed Zero Pay QR code (KFTC Zero Pay platform design
+// v2.6.3b §1.4). Which fields are set depends on Kind:
 //
 //	static    1-ZP-<MerchantID 12>-<TerminalID 16>--<Check 4>
 //	dynamic   2-ZP-<Serial ≤22>--<Check 4>

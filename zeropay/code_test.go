@@ -11,9 +11,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// No authentic Zero Pay code is public (research notes §3.12 of
-// emvco-spec.md, §3.2 of wechat-zeropay.md); these fixtures follow the
-// documented layouts, with made-up IDs and check characters.
+// No authentic Zero Pay code is public; these fixtures follow the layouts
+// of the KFTC Zero Pay platform design (v2.6.3b §1.4), with made-up IDs
+// and check characters.
 const (
 	static   = "1-ZP-202012AB0123-T000000000000001--X9-Z"
 	dynamic  = "2-ZP-SER2026112600000000001--ABCD"

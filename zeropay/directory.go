@@ -8,8 +8,8 @@ import (
 )
 
 // Status is the status of a merchant or of a QR record in the Zero Pay
-// master files (research notes §3.6: QR records use 0, 1, 2). The zero
-// value is [StatusNormal].
+// master files (KFTC Zero Pay platform design v2.6.3b, pp. 4-30 to 4-43:
+// QR records use 0, 1, 2). The zero value is [StatusNormal].
 type Status uint8
 
 const (

@@ -9,9 +9,10 @@ import (
 
 // Result is what a payer-side operator registers with the Zero Pay relay
 // after it has approved a static-QR payment itself (거래구분 500000, result
-// registration; research notes §3.5): there is no online authorisation by
-// the merchant side. The wire format is not public and is not modelled;
-// this is the content the authorization layer produces.
+// registration; KFTC Zero Pay platform design v2.6.3b, p. 1-19): there is
+// no online authorisation by the merchant side. The wire format is not
+// public and is not modelled; this is the content the authorization layer
+// produces.
 //
 // Amount is in KRW, whole won. When the payer paid in another currency
 // (a WeChat user in CNY), Original holds that amount; its zero value means
