@@ -54,6 +54,7 @@ var (
 	builtinMerchantLegs = map[string]LegBuilder{
 		"zeropay": zeropayLeg,
 		"emvco":   emvcoLeg,
+		"wechat":  wechatMerchantLeg,
 	}
 	builtinPayerLegs = map[string]LegBuilder{
 		"wechat": wechatLeg,

@@ -72,8 +72,8 @@ type Request struct {
 // values are data: see [DefaultCorridors] for the built-in rules and the
 // public sources of their caps.
 //
-// An empty PayerScheme, MerchantScheme, PayerCountry or MerchantCountry
-// matches any. A zero cap means none. A cap may be in either currency:
+// An empty PayerScheme, MerchantScheme or MerchantCountry matches any;
+// PayerCountry documents the rule (a request names no country). A zero cap means none. A cap may be in either currency:
 // it is compared with the leg in that currency. DailyCap is enforced here
 // only against the single payment (one payment above a day's cap can never
 // pass); the running daily total is the limits middleware's job, counted
