@@ -109,7 +109,7 @@ func TestDegenerateImages(t *testing.T) {
 func TestLargePhotoIsDownscaled(t *testing.T) {
 	p := corpusPayloads(t)[1]
 	sym := render(t, p, Options{}, 12)
-	canvas := image.NewGray(image.Rect(0, 0, 2400, 1800))
+	canvas := image.NewGray(image.Rect(0, 0, 2304, 1728)) // a 4 Mpx photo
 	for i := range canvas.Pix {
 		canvas.Pix[i] = 230
 	}
