@@ -13,20 +13,20 @@
 // in the scanned code's scheme, and a payer leg in the payer's currency, in
 // the wallet's scheme, with a quote between them:
 //
-//	  scanned text ──Detect──▶ Detection{Kind, Schemes, Presentment, Alternatives}
-//	       │
-//	       ▼ Translator.Intent: emvco.Parse + profiles │ zeropay.Directory │ CodeResolver
-//	    Intent (merchant, amount or none, tip policy, references, expiry)
-//	       │
-//	       ▼ Translator.Translate(ctx, raw, Request{PayerScheme, PayerCurrency, Amount, Tip})
-//	  ┌───────────────────────┬──────────────────────────┬───────────────────────┐
-//	  │ merchant leg          │ quote (fx.Quote)         │ payer leg             │
-//	  │ merchant's currency   │ fixed side, rate, steps, │ payer's currency      │
-//	  │ zeropay.Result (KRW)  │ ID, expiry               │ WeChatOrder: fee_type │
-//	  │ SwitchFields (EMVCo)  │                          │ KRW, total_fee in won │
-//	  │                       │                          │ Debit (KRW wallet)    │
-//	  └───────────────────────┴──────────────────────────┴───────────────────────┘
-//	       + Report: every source object mapped │ defaulted │ dropped, with a reason
+//	scanned text ──Detect──▶ Detection{Kind, Schemes, Presentment, Alternatives}
+//	     │
+//	     ▼ Translator.Intent: emvco.Parse + profiles │ zeropay.Directory │ CodeResolver
+//	  Intent (merchant, amount or none, tip policy, references, expiry)
+//	     │
+//	     ▼ Translator.Translate(ctx, raw, Request{PayerScheme, PayerCurrency, Amount, Tip})
+//	┌───────────────────────┬──────────────────────────┬───────────────────────┐
+//	│ merchant leg          │ quote (fx.Quote)         │ payer leg             │
+//	│ merchant's currency   │ fixed side, rate, steps, │ payer's currency      │
+//	│ zeropay.Result (KRW)  │ ID, expiry               │ WeChatOrder: fee_type │
+//	│ SwitchFields (EMVCo)  │                          │ KRW, total_fee in won │
+//	│                       │                          │ Debit (KRW wallet)    │
+//	└───────────────────────┴──────────────────────────┴───────────────────────┘
+//	     + Report: every source object mapped │ defaulted │ dropped, with a reason
 //
 // This is how deployed links work. A WeChat Pay user in Seoul scans a Zero
 // Pay sticker and types the price in won; the intermediary that is

@@ -110,8 +110,8 @@ func TestResolvedWeChatMerchant(t *testing.T) {
 	require.Equal(t, "88.00 CNY", o.Order.Total.String())
 	require.Equal(t, "debit", res.PayerLeg.Scheme)
 	for src, want := range map[string]Mapping{
-		"code":            {Target: "wechat.sub_mchid", Action: Mapped, Reason: ReasonResolver},
-		"resolver.amount": {Target: "wechat.amount.total", Action: Defaulted, Reason: ReasonResolver},
+		"code":                   {Target: "wechat.sub_mchid", Action: Mapped, Reason: ReasonResolver},
+		"resolver.amount":        {Target: "wechat.amount.total", Action: Defaulted, Reason: ReasonResolver},
 		"resolver.merchant.name": {Target: "wechat.description", Action: Defaulted, Reason: ReasonResolver},
 	} {
 		got, ok := res.Report.Find(src)
