@@ -19,9 +19,8 @@ var cmdLint = &command{
 Lint reports every conformance finding of an EMVCo merchant-presented
 payload at once: severity, stable rule ID, tag path, byte offset, message
 and the public specification it comes from. The EMVCo rules run first, then
-those of each national scheme the payload carries (pix, promptpay, paynow,
-sgqr, duitnow, qris, vietqr, fps, khqr, qrph, bharat, korea, jpqr), or only
-the one --profile names. Expiry rules (PayNow, KHQR) read the clock: --now
+those of each national scheme the payload carries, or only the one
+--profile names (the profiles are listed below). Expiry rules (PayNow, KHQR) read the clock: --now
 fixes it, so that results never depend on when they run.
 
 Codes of other kinds (Zero Pay, WeChat, CPM...) are decoded, which checks
@@ -34,6 +33,14 @@ examples:
   qrbridge lint --json --now 2026-01-01T00:00:00Z -
   qrbridge lint --profile pix --jsonl < payloads.txt`,
 	run: runLint,
+}
+
+func init() {
+	var names []string
+	for _, p := range profile.Builtin() {
+		names = append(names, p.Name)
+	}
+	cmdLint.help += "\n\nprofiles: " + strings.Join(names, ", ")
 }
 
 // finding is an emvco.Finding as JSON output carries it.
