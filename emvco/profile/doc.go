@@ -11,14 +11,18 @@
 // QRIS is recognised by its national repository template (ID.CO.QRIS.WWW,
 // or ID.OR.GPNQR.WWW of the first codes) anywhere, and by a domestic
 // acquirer's ".WWW" reverse domain only when 58 is ID; Argentina's
-// interoperable codes by the merchant's CUIT in 50.00 when 58 is AR.
+// interoperable codes by the merchant's CUIT in 50.00 when 58 is AR. A
+// profile may also recognise a payload as a whole ([Profile.Detect]): the
+// VNPAY personal-wallet code, with its reserved 01 = 10 and a primitive
+// "VNPayWallet", follows a layout of its own.
 //
 // The built-in profiles cover Brazil Pix (including dynamic URLs and Pix
 // Automático in 80-99), Thailand PromptPay (credit transfer and bill
 // payment), Singapore PayNow and SGQR, Malaysia DuitNow, Indonesia QRIS,
 // Vietnam VietQR/NAPAS, Hong Kong FPS, Cambodia KHQR (Bakong), the
 // Philippines' QR Ph, India's Bharat QR/UPI, Korea's EMVCo profile (GUID
-// D4100000014010), Japan's JPQR and Argentina's interoperable QR (BCRA);
+// D4100000014010), Japan's JPQR, Argentina's interoperable QR (BCRA) and
+// VNPAY's personal-wallet codes;
 // [Registry.Schemes] also names the card networks of the primitive
 // merchant account IDs 02-25.
 //

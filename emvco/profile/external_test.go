@@ -156,10 +156,9 @@ func TestExternalPeerCases(t *testing.T) {
 
 // peerDisputed adds to the disputes of peer-cases.json, by source, the
 // cases whose expectation the specification contradicts in the same way
-// as disputes the file itself records.
-var peerDisputed = map[string]string{
-	"xuannghia/vietnam-qr-pay test/test-vnpay-qr.spec.ts:31": "a VNPay personal-wallet code: Parse accepts its reserved 01 = 10 (EMV MPM v1.1 §4.7.2.1) with a warning, but it has none of 52, 53, 58, 59 and 60, mandatory in Table 3.6, and Vietnamese text in 08, ans; the file disputes the same repository's other codes that omit 52 and 60",
-}
+// as disputes the file itself records. It is empty: every undisputed case
+// is qrbridge's to get right.
+var peerDisputed = map[string]string{}
 
 // moreDisputed lists the labels of emvco-corpus-more.json that the
 // specifications contradict, as peer-cases.json's expect_disputed does for

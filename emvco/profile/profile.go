@@ -25,6 +25,13 @@ type Profile struct {
 	// to it worldwide (QRIS acquirers' reverse domains ending ".WWW", which
 	// Vietnamese and Singaporean codes use too; Argentina's CUIT in 50.00).
 	Domestic func(guid string) bool
+	// Detect, when not nil, recognises the scheme in a payload that
+	// carries no template of it, as a wallet's personal codes do: it
+	// returns the root object that marks the payload as the scheme's, which
+	// Lint then receives as its template. A payload Detect claims follows
+	// the scheme's own layout, so [Registry.Schemes] does not read its
+	// primitives 02-25 as card networks.
+	Detect func(p *emvco.Payload) (emvco.Object, bool)
 	// Lint adjusts the findings for a payload that carries the scheme in
 	// template t: it may drop or downgrade core findings the scheme
 	// relaxes, and adds its own. now is the registry's clock, or the zero
@@ -76,7 +83,7 @@ func Default() *Registry { return New(Builtin()...) }
 func Builtin() []Profile {
 	return []Profile{
 		pix(), promptPay(), payNow(), sgqr(), duitNow(), qris(), vietQR(), fps(),
-		khqr(), qrPh(), bharat(), korea(), jpqr(), argentina(),
+		khqr(), qrPh(), bharat(), korea(), jpqr(), argentina(), vnpayWallet(),
 	}
 }
 
@@ -90,22 +97,42 @@ func (r *Registry) Linter() *emvco.Linter { return &emvco.Linter{Rules: []emvco.
 // (SGQR, Bharat QR, multi-network stickers).
 func (r *Registry) Schemes(p *emvco.Payload) []Match {
 	var out []Match
+	claimed := r.detected(p) >= 0
 	for o := range p.Objects() {
-		if name := cardNetwork(o.ID()); name != "" {
-			out = append(out, Match{Scheme: name, Path: o.Path()})
-			continue
-		}
 		if i := r.indexOf(p, o); i >= 0 {
 			out = append(out, Match{Scheme: r.profiles[i].Name, Path: o.Path()})
+		} else if name := cardNetwork(o.ID()); name != "" && !claimed {
+			out = append(out, Match{Scheme: name, Path: o.Path()})
 		}
 	}
 	return out
 }
 
-// indexOf returns the index of the profile template o of p belongs to, or
-// -1: the first whose Match accepts its sub-ID 00, or failing that the
-// first whose Domestic does in a payload of the profile's country.
+// detected returns the index of the first profile whose Detect claims p,
+// or -1.
+func (r *Registry) detected(p *emvco.Payload) int {
+	for i := range r.profiles {
+		if d := r.profiles[i].Detect; d != nil {
+			if _, ok := d(p); ok {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// indexOf returns the index of the profile object o of p belongs to, or
+// -1: the first whose Detect returns o; for a template, the first whose
+// Match accepts its sub-ID 00, or failing that the first whose Domestic
+// does in a payload of the profile's country.
 func (r *Registry) indexOf(p *emvco.Payload, o emvco.Object) int {
+	for i := range r.profiles {
+		if d := r.profiles[i].Detect; d != nil {
+			if t, ok := d(p); ok && t.ID() == o.ID() {
+				return i
+			}
+		}
+	}
 	if !o.IsTemplate() {
 		return -1
 	}

@@ -189,3 +189,37 @@ func TestKHQRInitiation(t *testing.T) {
 	assert.True(t, lintedRules(t, p)["khqr-initiation"])
 	assert.False(t, lintedRules(t, entry(t, 62))["khqr-initiation"])
 }
+
+// withCRC appends 63 and the CRC to a payload's text.
+func withCRC(t *testing.T, s string) *emvco.Payload {
+	t.Helper()
+	s += "6304"
+	return mustParse(t, s+fmt.Sprintf("%04X", emvco.CRC([]byte(s))))
+}
+
+// TestVNPayWallet: a VNPAY personal-wallet code (01 = 10, a primitive
+// VNPayWallet, none of 52/53/58/59/60, a Vietnamese name in 08) lints
+// without errors under its profile, and only under it.
+func TestVNPayWallet(t *testing.T) {
+	const name = "Nguyễn Văn An"
+	code := func(init, mark string) string {
+		return "000201" + "0102" + init + "020201" + fmt.Sprintf("04%02d%s", len(mark), mark) +
+			"07100912345678" + fmt.Sprintf("08%02d%s", len([]rune(name)), name)
+	}
+	noAccount := strings.Replace(code("10", "VNPayWallet"), "07100912345678", "", 1)
+	assert.True(t, lintedRules(t, withCRC(t, noAccount))["vnpay-wallet-account"])
+	p := withCRC(t, code("10", "VNPayWallet"))
+	assert.Equal(t, []string{"vnpay-wallet@04"}, schemeNames(testRegistry(), p), "no card networks read from its primitives")
+	var rules []string
+	for _, f := range testRegistry().Linter().Lint(p) {
+		assert.NotEqual(t, emvco.SeverityError, f.Severity, "%s at %s", f.Rule, f.Path)
+		rules = append(rules, f.Rule)
+	}
+	assert.Contains(t, rules, "mpm-initiation-reserved", "the reserved 01 still warns")
+	for _, other := range []*emvco.Payload{withCRC(t, code("10", "OtherWallet")), withCRC(t, code("11", "VNPayWallet"))} {
+		assert.NotContains(t, schemeNames(testRegistry(), other), "vnpay-wallet@04")
+		r := lintedRules(t, other)
+		assert.True(t, r["mpm-missing-field"], "the relaxation needs the profile")
+		assert.True(t, r["mpm-format-ans"])
+	}
+}
