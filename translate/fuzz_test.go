@@ -1,8 +1,11 @@
 package translate
 
 import (
+	"context"
 	"errors"
 	"testing"
+
+	"github.com/qrbridge/qrbridge/fx"
 )
 
 // FuzzDetect checks that Detect never panics, that a kind's presentment
@@ -26,6 +29,30 @@ func FuzzDetect(f *testing.F) {
 		}
 		if d.Kind != KindUnknown && d.Alternatives != 0 {
 			t.Fatal("a named kind has alternatives")
+		}
+	})
+}
+
+// FuzzTranslate checks that Translate never panics on any scanned text and
+// that every failure is a typed *Error.
+func FuzzTranslate(f *testing.F) {
+	for _, r := range detectRows {
+		f.Add(r.raw, int64(12000))
+	}
+	for _, e := range loadCorpus(f) {
+		f.Add(e.Payload, int64(100))
+	}
+	tr := newTranslator(f)
+	f.Fuzz(func(t *testing.T, s string, minor int64) {
+		for _, req := range []Request{
+			{PayerScheme: "wechat", PayerCurrency: cny, Amount: fx.FromMinor(minor, krw)},
+			{PayerScheme: "debit", PayerCurrency: krw},
+		} {
+			_, err := tr.Translate(context.Background(), s, req)
+			var e *Error
+			if err != nil && !errors.As(err, &e) {
+				t.Fatalf("untyped error %v", err)
+			}
 		}
 	})
 }
