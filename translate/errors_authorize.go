@@ -16,6 +16,9 @@ var (
 	// ErrQuoteMismatch reports a quote whose amounts, rate or expiry differ
 	// from those recorded when it was issued (its ID reused on other terms).
 	ErrQuoteMismatch = errors.New("translate: quote differs from the one issued")
+	// ErrQuoteExpired reports a quote past its expiry at authorization
+	// time; the fx [*fx.ExpiredError] is the cause.
+	ErrQuoteExpired = errors.New("translate: quote expired")
 	// ErrLimitExceeded reports a payment that would take a payer or a
 	// corridor past its limit; the [*LimitError] it comes in says which.
 	ErrLimitExceeded = errors.New("translate: limit exceeded")
@@ -149,3 +152,7 @@ func (e *RefundError) Error() string {
 
 // Unwrap returns [ErrRefundExceeded].
 func (e *RefundError) Unwrap() error { return ErrRefundExceeded }
+
+func errorsIsLimit(err error) bool {
+	return errors.Is(err, ErrLimitExceeded) || errors.Is(err, ErrInvalid)
+}

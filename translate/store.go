@@ -2,8 +2,9 @@ package translate
 
 import (
 	"context"
-	"crypto/rand"
+	"encoding/binary"
 	"encoding/hex"
+	"math/rand/v2"
 	"time"
 )
 
@@ -145,7 +146,8 @@ type Claim struct {
 // retry after a lost reply does not lock itself out.
 //
 // Complete stores the result and ends the lease; the record is kept for the
-// store's window (at least 24 hours). Unlock ends the lease without a
+// store's window (at least 24 hours). The store may keep result itself:
+// the caller must not modify it afterwards. Unlock ends the lease without a
 // result, leaving the request orphaned (an unknown outcome). Forget deletes
 // the record: the request provably never left, and a retry may run afresh.
 // All three fail with [ErrLeaseLost] when token no longer holds the key.
@@ -173,9 +175,13 @@ func DayOf(t time.Time, loc *time.Location) (day string, until time.Time) {
 	return t.Format(time.DateOnly), end.Add(time.Hour)
 }
 
-// NewLeaseToken returns a fresh random lease token (128 bits, hex).
+// NewLeaseToken returns a fresh random lease token: 128 bits from the
+// runtime's ChaCha8 generator (math/rand/v2), in hex. A lease token only
+// has to be unique; it guards against a confused holder, not an attacker
+// (who could write to the store directly).
 func NewLeaseToken() string {
 	var b [16]byte
-	rand.Read(b[:]) // never fails (crypto/rand, Go 1.24+)
+	binary.LittleEndian.PutUint64(b[:8], rand.Uint64())
+	binary.LittleEndian.PutUint64(b[8:], rand.Uint64())
 	return hex.EncodeToString(b[:])
 }

@@ -417,7 +417,7 @@ func (s *MemoryIdempotency) Complete(ctx context.Context, key, token string, res
 	if err != nil || rec.done {
 		return err
 	}
-	rec.done, rec.result = true, append([]byte(nil), result...)
+	rec.done, rec.result = true, result
 	rec.expires = time.Now().Add(s.window())
 	return nil
 }
