@@ -27,8 +27,9 @@ type Detection struct {
 	Alternatives KindSet
 	Err          error
 
-	payload *emvco.Payload // the parsed MPM, reused by the Translator
-	zp      zeropay.Code   // the parsed Zero Pay QR code
+	payload *emvco.Payload  // the parsed MPM, reused by the Translator
+	matches []profile.Match // its schemes under the default profiles
+	zp      zeropay.Code    // the parsed Zero Pay QR code
 }
 
 // defaultProfiles names the national schemes of an EMVCo payload. It is
@@ -209,12 +210,12 @@ func (d *Detection) detectMPM(raw string) {
 		return
 	}
 	d.payload = p
-	d.Schemes = schemeNames(p)
+	d.matches = defaultProfiles.Schemes(p)
+	d.Schemes = schemeNames(d.matches)
 }
 
-// schemeNames lists the distinct scheme names of p in payload order.
-func schemeNames(p *emvco.Payload) []string {
-	ms := defaultProfiles.Schemes(p)
+// schemeNames lists the distinct scheme names of ms in payload order.
+func schemeNames(ms []profile.Match) []string {
 	if len(ms) == 0 {
 		return nil
 	}

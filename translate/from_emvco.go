@@ -37,7 +37,12 @@ func intentFromMPM(p *emvco.Payload, reg *profile.Registry, d *Detection, rep *R
 	if l, ok := p.Language(); ok {
 		in.Merchant.LocalLanguage, in.Merchant.LocalName, in.Merchant.LocalCity = strings.ToLower(l.Preference), l.Name, l.City
 	}
-	in.Merchant.Accounts = mpmAccounts(p, reg)
+	matches := d.matches
+	if reg != defaultProfiles {
+		matches = reg.Schemes(p)
+		in.Schemes = schemeNames(matches)
+	}
+	in.Merchant.Accounts = mpmAccounts(p, matches)
 	if ad, ok := p.AdditionalData(); ok {
 		in.References = References{
 			Bill: ad.BillNumber(), Reference: ad.ReferenceLabel(), Store: ad.StoreLabel(),
@@ -75,8 +80,7 @@ func mpmTip(f emvco.Fee, cur fx.Currency) (Tip, error) {
 // and its identifier: the typed view's for the schemes whose template puts
 // the identifier elsewhere than in sub-ID 01, the first non-GUID sub-object
 // otherwise, the value itself for the card networks' primitives 02-25.
-func mpmAccounts(p *emvco.Payload, reg *profile.Registry) []Account {
-	matches := reg.Schemes(p)
+func mpmAccounts(p *emvco.Payload, matches []profile.Match) []Account {
 	var out []Account
 	for ma := range p.MerchantAccounts() {
 		a := Account{Path: ma.Object.Path(), GUID: ma.GUID}

@@ -169,3 +169,15 @@ func TestIntentOnly(t *testing.T) {
 type industryNone struct{}
 
 func (industryNone) MCC(string) (string, bool) { return "", false }
+
+func TestCustomProfiles(t *testing.T) {
+	tr := newTranslator(t)
+	tr.Profiles = profile.New() // knows no national scheme
+	p, err := profile.PromptPayMobile("0812345678", "100.00")
+	require.NoError(t, err)
+	in, _, err := tr.Intent(context.Background(), p.String())
+	require.NoError(t, err)
+	require.Empty(t, in.Schemes)
+	require.Empty(t, in.Merchant.Accounts[0].Scheme)
+	require.Equal(t, []string{"promptpay"}, Detect(p.String()).Schemes, "Detect uses the built-in profiles")
+}
