@@ -21,11 +21,11 @@ import (
 // fails to parse, a Zero Pay code with a malformed field. It wraps
 // [ErrInvalidCode] and the scheme package's error.
 type Detection struct {
-	Kind         Kind
-	Presentment  Presentment
-	Schemes      []string
-	Alternatives KindSet
-	Err          error
+	Kind         Kind        `json:"kind"`
+	Presentment  Presentment `json:"presentment"`
+	Schemes      []string    `json:"schemes,omitempty"`
+	Alternatives KindSet     `json:"alternatives,omitempty"`
+	Err          error       `json:"-"`
 
 	payload *emvco.Payload  // the parsed MPM, reused by the Translator
 	matches []profile.Match // its schemes under the default profiles

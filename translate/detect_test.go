@@ -1,6 +1,7 @@
 package translate
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -159,4 +160,13 @@ func TestKindSetJSON(t *testing.T) {
 	require.NoError(t, err)
 	require.JSONEq(t, `["wechat-payment-code","alipay-payment-code"]`, string(b))
 	require.False(t, s.Has(Kind(40)))
+}
+
+func TestDetectionJSON(t *testing.T) {
+	b, err := json.Marshal(Detect("204567890123456789"))
+	require.NoError(t, err)
+	require.JSONEq(t, `{"kind":"unknown","presentment":"unknown","alternatives":["wechat-payment-code","alipay-payment-code"]}`, string(b))
+	b, err = json.Marshal(Detect("00020101021129370016A000000677010111011300668012345675802TH530376463046197"))
+	require.NoError(t, err)
+	require.JSONEq(t, `{"kind":"emvco-mpm","presentment":"merchant","schemes":["promptpay"]}`, string(b))
 }
