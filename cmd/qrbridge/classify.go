@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/qrbridge/qrbridge/emvco"
 	"github.com/qrbridge/qrbridge/emvco/cpm"
@@ -65,7 +66,7 @@ func decodeCode(s string, reg *profile.Registry) (decoded, error) {
 		return decodeZeroPayBarcode(s, k)
 	case translate.KindAlipayPaymentCode, translate.KindUnionPayPaymentCode:
 		// An opaque token: its form is all there is to decode.
-		return decoded{kind: k.String(), fields: []field{{"auth_code", s}}}, nil
+		return decoded{kind: k.String(), fields: []field{{"auth_code", mask(k, s)}}}, nil
 	case translate.KindAlipayPlusMPM:
 		// Only Alipay+ can identify it (its identifyCode API).
 		return decoded{kind: k.String(), fields: []field{{"url", s}}}, nil
@@ -89,7 +90,7 @@ func decodeWeChat(s string, k translate.Kind) (decoded, error) {
 	case wechat.KindPaymentCode:
 		pc := c.PaymentCode
 		d.fields = []field{
-			{"auth_code", pc.String()}, {"cross_border", yesNo(pc.CrossBorder())}, {"hong_kong", yesNo(pc.HongKong())},
+			{"auth_code", mask(k, pc.String())}, {"cross_border", yesNo(pc.CrossBorder())}, {"hong_kong", yesNo(pc.HongKong())},
 		}
 	}
 	if err != nil {
@@ -103,6 +104,9 @@ func decodeZeroPay(s string, k translate.Kind) (decoded, error) {
 	c, err := zeropay.Parse(s)
 	if err != nil {
 		return d, err
+	}
+	if c.Kind == zeropay.KindConsumer {
+		c.Token, c.Check = mask(k, c.Token), strings.Repeat("*", len(c.Check))
 	}
 	for _, f := range []field{
 		{"registrar", c.Registrar}, {"merchant_id", c.MerchantID}, {"terminal_id", c.TerminalID},
@@ -128,8 +132,16 @@ func decodeZeroPayBarcode(s string, k translate.Kind) (decoded, error) {
 		}}, nil
 	}
 	return decoded{kind: k.String(), fields: []field{
-		{"system", systemID(b.System)}, {"token", b.Token}, {"service_code", string(b.ServiceCode())},
+		{"system", systemID(b.System)}, {"token", mask(k, b.Token)}, {"service_code", string(b.ServiceCode())},
 	}}, nil
+}
+
+// mask returns a consumer's payment token as translate.Token prints it:
+// at most the first two and last four characters. A payment code, a Zero
+// Pay token or a card number pays for whoever holds it, so the command
+// never prints one whole.
+func mask(k translate.Kind, token string) string {
+	return translate.NewToken(k.String(), token).String()
 }
 
 func systemID(id zeropay.SystemID) string {

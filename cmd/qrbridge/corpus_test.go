@@ -64,7 +64,7 @@ func TestCorpusBatch(t *testing.T) {
 		for i, r := range rs {
 			e := c[i]
 			assert.Equal(t, i+1, r.Line, "in order")
-			assert.Equal(t, maskInput(e.Payload), r.Input)
+			assert.Equal(t, maskInput(e.Payload, r.Kind), r.Input)
 			wantKind := "emvco-mpm"
 			if e.Scheme == "cpm" {
 				wantKind = "emvco-cpm"

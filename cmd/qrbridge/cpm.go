@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/qrbridge/qrbridge/emvco/cpm"
+	"github.com/qrbridge/qrbridge/translate"
 )
 
 // This file holds everything the command knows of consumer-presented
@@ -37,11 +38,16 @@ func cpmJSON(d decoded) json.RawMessage {
 	return b
 }
 
-// maskInput returns what a batch line may echo of its input: a CPM
-// payload encodes the card, so only its prefix is shown.
-func maskInput(s string) string {
+// maskInput returns what a batch line may echo of its input, of the kind
+// named kind: a CPM payload encodes the card, so only its prefix is shown;
+// the other codes a consumer presents (payment codes, Zero Pay consumer
+// codes and barcodes) are masked as translate.Token masks them.
+func maskInput(s, kind string) string {
 	if isCPM(s) {
 		return "hQVDUFY…"
+	}
+	if k, ok := translate.ParseKind(kind); ok && k.Consumer() {
+		return mask(k, s)
 	}
 	return s
 }

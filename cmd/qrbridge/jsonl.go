@@ -7,8 +7,8 @@ import (
 )
 
 // record is the answer to one line of a batch (--jsonl). Line counts from
-// 1; Input echoes the line, except that a consumer-presented payload,
-// which encodes card data, shows only its prefix. Kind is the code's
+// 1; Input echoes the line, except that a code a consumer presents, which
+// pays for whoever holds it, is masked (see maskInput). Kind is the code's
 // identifier, Schemes the national schemes of an EMVCo payload, Findings
 // (lint) its conformance findings, and Encoded the payload as the library
 // writes it back (EMVCo MPM: byte for byte the input).
@@ -45,8 +45,8 @@ func (e env) batch(answer func(line string, r *record)) error {
 		case tooLong:
 			r.Kind, r.Error = "unknown", info(errTooLong)
 		default:
-			r.Input = maskInput(s)
 			answer(s, &r)
+			r.Input = maskInput(s, r.Kind)
 		}
 		if err := enc.Encode(&r); err != nil {
 			return err

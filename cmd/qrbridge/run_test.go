@@ -158,8 +158,8 @@ func TestDecodeKinds(t *testing.T) {
 		{zeroPay, "zeropay-static", "202401000001"},
 		{"134567890123456789", "wechat-payment-code", "cross_border"},
 		{"weixin://wxpay/bizpayurl?pr=abc123", "wechat-code-url", "abc123"},
-		{"286543210987654321", "alipay-payment-code", "286543210987654321"},
-		{"6212345678901234567", "unionpay-payment-code", "6212345678901234567"},
+		{"286543210987654321", "alipay-payment-code", "28************4321"},
+		{"6212345678901234567", "unionpay-payment-code", "62*************4567"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
@@ -168,6 +168,29 @@ func TestDecodeKinds(t *testing.T) {
 			assert.Contains(t, out, "kind     "+tt.kind+"\n")
 			assert.Contains(t, out, tt.field)
 		})
+	}
+}
+
+// TestConsumerCodesMasked: a code a payer shows pays for whoever holds
+// it; no output of the command prints one whole.
+func TestConsumerCodesMasked(t *testing.T) {
+	for _, tt := range []struct{ code, secret string }{
+		{"134567890123456789", "134567890123456789"},
+		{"286543210987654321", "286543210987654321"},
+		{"6212345678901234567", "6212345678901234567"},
+		{"800088" + "5050" + "31234567890123", "31234567890123"},
+		{cpmB2, "1234567890123458"},
+	} {
+		for _, args := range [][]string{{"decode", tt.code}, {"decode", "--json", tt.code}, {"detect", tt.code}} {
+			code, out, errOut := runCLI(t, "", args...)
+			assert.Equal(t, exitOK, code, "%v: %s", args, errOut)
+			assert.NotContains(t, out+errOut, tt.secret, "%v", args)
+		}
+		for _, cmd := range []string{"decode", "lint", "detect"} {
+			_, out, _ := runCLI(t, tt.code+"\n", cmd, "--jsonl")
+			assert.NotContains(t, out, tt.secret, "%s --jsonl", cmd)
+			assert.Contains(t, out, `"line":1`)
+		}
 	}
 }
 
