@@ -17,7 +17,8 @@ Decode detects the kind of a payment code and decodes it with the library
 that owns it. An EMVCo merchant-presented payload prints as a tree of its
 objects (tag, name, length in characters, value), with the fields of each
 national scheme named; a consumer-presented payload prints as a masked
-summary (card data never appears); other codes print their named fields.
+summary (card data never appears); other codes print their named fields,
+with the token of a code a payer presents masked.
 
 Exit status: 0 decoded, 1 refused (the error names its code, tag path and
 byte offset), 2 usage error. --jsonl reads one payload per line from
