@@ -12,7 +12,6 @@ var (
 	krw = fx.MustCurrency("KRW")
 	// starterIndustries is the default industry mapper; never modified.
 	starterIndustries = zeropay.StarterIndustries()
-	zeropaySchemes    = []string{"zeropay"}
 )
 
 // Zero Pay source fields, as the report names them (KFTC Zero Pay platform
@@ -45,7 +44,7 @@ func (t *Translator) intentFromZeroPayStatic(ctx context.Context, raw string, re
 		return Intent{}, fieldErr("code", ErrInvalidCode, err)
 	}
 	in := Intent{
-		Kind: KindZeroPayStatic, Schemes: zeropaySchemes, Presentment: PresentmentMerchant,
+		Kind: KindZeroPayStatic, Schemes: []string{"zeropay"}, Presentment: PresentmentMerchant,
 		Currency: krw, Source: raw,
 		Merchant: Merchant{
 			Accounts: []Account{{Scheme: "zeropay", Path: zpMerchantID, ID: code.MerchantID}},
@@ -77,7 +76,7 @@ func (t *Translator) intentFromZeroPayStatic(ctx context.Context, raw string, re
 // intentFromZeroPayToken reads a Zero Pay consumer or refund code or
 // barcode: a payment token (or the original transaction), masked.
 func intentFromZeroPayToken(d *Detection, raw string, rep *Report) (Intent, error) {
-	in := Intent{Kind: d.Kind, Schemes: zeropaySchemes, Presentment: PresentmentConsumer, Currency: krw}
+	in := Intent{Kind: d.Kind, Schemes: []string{"zeropay"}, Presentment: PresentmentConsumer, Currency: krw}
 	switch d.Kind {
 	case KindZeroPayConsumer:
 		in.Token = NewToken("zeropay", d.zp.Token)

@@ -70,6 +70,7 @@ type Account struct {
 // ID 55). The zero value, TipNone, means no tip or fee.
 type TipKind uint8
 
+// The tip kinds.
 const (
 	TipNone       TipKind = iota
 	TipPrompt             // the payer is asked for a tip

@@ -170,6 +170,7 @@ func (s KindSet) MarshalJSON() ([]byte, error) {
 // value, PresentmentUnknown, is what an unknown code has.
 type Presentment uint8
 
+// The presentments.
 const (
 	PresentmentUnknown  Presentment = iota
 	PresentmentMerchant             // merchant-presented: the payer scans

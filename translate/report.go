@@ -3,6 +3,7 @@ package translate
 // Action says what a translation did with one source field.
 type Action uint8
 
+// The actions.
 const (
 	// Mapped: the field's value reached a target field.
 	Mapped Action = iota + 1
