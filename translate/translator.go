@@ -95,8 +95,15 @@ func (t *Translator) intent(ctx context.Context, d *Detection, raw string, rep *
 // then settles the report: every source object ends mapped to a leg's
 // field, defaulted, or dropped with its reason.
 //
+// The merchant's amount is fixed and the quote prices it in the payer's
+// currency. On a corridor that fixes the amount sent (person-to-person
+// links), a static code may instead take the request's amount in the
+// payer's currency, and the quote prices what it buys. Caps are checked on
+// both amounts, each in its own currency.
+//
 // Consumer-presented codes are not translated here: a terminal routes them
-// (see [Routes]). Every failure is an [*Error] naming the field.
+// (see [Routes]). Every failure is an [*Error] naming the field. Translate
+// does no I/O of its own; the Directory, Resolver and rate provider may.
 func (t *Translator) Translate(ctx context.Context, raw string, req Request) (Result, error) {
 	d := Detect(raw)
 	var res Result
