@@ -147,7 +147,7 @@ func (p *Payload) MerchantAccounts() iter.Seq[MerchantAccount] {
 				continue
 			}
 			ma := MerchantAccount{ID: o.ID(), Object: o}
-			if g, ok := o.Lookup(TagGUID); ok && o.IsTemplate() {
+			if g, ok := o.Lookup(TagGUID); ok { // a primitive has no sub-objects
 				ma.GUID = g.Value()
 			}
 			if !yield(ma) {

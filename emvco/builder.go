@@ -48,7 +48,7 @@ type builderState struct {
 	done  bool                // the CRC has been appended
 	lax   bool                // copying objects of a parsed payload: skip content rules
 	fees  bool                // 55, 56 or 57 was set under the rules: check them together
-	tip   byte                // the digit that ends a two-digit 55 ("02" gives '2'), else 0
+	tip   byte                // the last digit of a valid 55 ("02" gives '2'), else 0
 }
 
 // smallCap keeps a Builder within 512 bytes, the largest size the runtime
@@ -179,8 +179,8 @@ func (b *Builder) openTemplate(id Tag) bool {
 		b.fail(id, because(ErrFormat, "templates nest too deep"))
 		return false
 	}
-	h := header(id, 0)
-	b.buf = append(b.buf, byte(h), byte(h>>8), byte(h>>16), byte(h>>24))
+	d := digitPairs[id]
+	b.buf = append(b.buf, byte(d), byte(d>>8), '0', '0') // the length is set on closing
 	b.outer[b.depth] = b.cur
 	b.depth++
 	b.cur = frame{id: id, lenAt: len(b.buf) - 2, rules: subRules(b.depth, b.outer[b.depth-1].rules, id)}
@@ -249,14 +249,14 @@ func (b *Builder) end(id Tag, n int, value string) {
 	fr := &b.cur
 	fr.mark(id)
 	fr.chars += 4 + n
-	if b.depth == 0 && id-TagTipIndicator <= TagConvenienceFeePercent-TagTipIndicator {
+	if b.depth == 0 && id >= TagTipIndicator && id <= TagConvenienceFeePercent {
 		b.noteFee(id, value)
 	}
 }
 
 // noteFee records what the 55/56/57 consistency check needs.
 func (b *Builder) noteFee(id Tag, value string) {
-	if id == TagTipIndicator && len(value) == 2 && value[0] == '0' {
+	if id == TagTipIndicator && validTip(value) {
 		b.tip = value[1]
 	}
 	b.fees = b.fees || !b.lax

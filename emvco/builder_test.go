@@ -68,8 +68,8 @@ func TestBuilderReset(t *testing.T) {
 	assert.Equal(t, first, second)
 }
 
-// TestBuilderStringOwnsItsBytes holds String to its promise: the string it
-// hands out without copying never changes, whatever the Builder does next.
+// TestBuilderStringOwnsItsBytes holds Encode to its promise: the string it
+// returns never changes, whatever the Builder does next.
 func TestBuilderStringOwnsItsBytes(t *testing.T) {
 	var b Builder
 	buildPixExample(&b)
@@ -123,6 +123,10 @@ func TestBuilderRefusals(t *testing.T) {
 		{"tip 04", func(b *Builder) { b.Add(0, "01").Add(55, "04") }, ErrFormat, "55"},
 		{"fee 56 without 55", func(b *Builder) { b.Add(0, "01").Add(56, "1.00") }, ErrFormat, "56"},
 		{"55=02 without 56", func(b *Builder) { b.Add(0, "01").Add(55, "02") }, ErrFormat, "56"},
+		{"57 without 55", func(b *Builder) { b.Add(0, "01").Add(57, "5") }, ErrFormat, "57"},
+		{"rfu in 62", func(b *Builder) {
+			b.Add(0, "01").Template(62, func(b *Builder) { b.Add(20, "x") })
+		}, ErrFormat, "62.20"},
 		{"55=03 with 56", func(b *Builder) { b.Add(0, "01").Add(55, "03").Add(56, "1").Add(57, "5") }, ErrFormat, "56"},
 		{"percentage 100", func(b *Builder) { b.Add(0, "01").Add(55, "03").Add(57, "100") }, ErrFormat, "57"},
 		{"template on primitive id", func(b *Builder) {
@@ -179,6 +183,99 @@ func TestBuilderRefusals(t *testing.T) {
 			var be *BuildError
 			require.ErrorAs(t, err, &be)
 			assert.Equal(t, tt.path, be.Path)
+		})
+	}
+}
+
+// TestBuilderAcceptances: what the Builder must write, next to what it
+// refuses; each output parses back to the values given.
+func TestBuilderAcceptances(t *testing.T) {
+	tests := []struct {
+		name  string
+		build func(*Builder)
+		path  string // a path to read back
+		want  string
+	}{
+		{"template without guid", func(b *Builder) {
+			b.Template(26, func(b *Builder) { b.Add(1, "acct") })
+		}, "26.01", "acct"},
+		{"unreserved 99 (KHQR)", func(b *Builder) {
+			b.Template(99, func(b *Builder) { b.Add(0, "1700000000000") })
+		}, "99.00", "1700000000000"},
+		{"opaque 99", func(b *Builder) { b.Add(99, "opaque") }, "99", "opaque"},
+		{"fixed fee that looks like a tip", func(b *Builder) { b.Add(55, "02").Add(56, "03") }, "56", "03"},
+		{"percentage fee", func(b *Builder) { b.Add(55, "03").Add(57, "02") }, "57", "02"},
+		{"prompt for a tip", func(b *Builder) { b.Add(55, "01") }, "55", "01"},
+		{"55 inside a template is not a tip", func(b *Builder) {
+			b.Template(62, func(b *Builder) { b.Add(55, "02") })
+		}, "62.55", "02"},
+		{"62.00 (QR Ph)", func(b *Builder) {
+			b.Template(62, func(b *Builder) { b.Add(0, "ph.ppmi.qrph") })
+		}, "62.00", "ph.ppmi.qrph"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b Builder
+			b.Add(TagPayloadFormat, "01")
+			tt.build(&b)
+			s, err := b.Encode()
+			require.NoError(t, err)
+			p, err := Parse(s)
+			require.NoError(t, err)
+			got, ok := p.Lookup(tt.path)
+			assert.True(t, ok)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+// TestBuilderLongPayload builds past the Builder's own 304 bytes, so that
+// the buffer grows onto the heap, and again after Reset.
+func TestBuilderLongPayload(t *testing.T) {
+	var b Builder
+	for range 2 {
+		b.Reset()
+		b.Add(TagPayloadFormat, "01")
+		for id := Tag(80); id <= 85; id++ {
+			b.Add(id, strings.Repeat(id.String(), 40))
+		}
+		s, err := b.Encode()
+		require.NoError(t, err)
+		require.Greater(t, len(s), smallCap)
+		p, err := Parse(s)
+		require.NoError(t, err)
+		v, _ := p.Lookup("85")
+		assert.Equal(t, strings.Repeat("85", 40), v)
+		assert.Equal(t, s, b.String())
+	}
+}
+
+// TestEditKeepsWhatTheReaderAccepted: objects copied from a parsed payload
+// are not held to the Builder's rules, so a payload the lenient reader
+// accepted re-encodes as it was.
+func TestEditKeepsWhatTheReaderAccepted(t *testing.T) {
+	for name, body := range map[string]string{
+		"64 without 01":      minimal + "64060002ko",
+		"rfu 70":             minimal + "7003xyz",
+		"rfu 62.20":          minimal + "62072003xyz",
+		"55 reserved":        minimal + "550209",
+		"56 without 55":      minimal + "56031.5",
+		"01 reserved":        minimal + "010210",
+		"over-long 59":       minimal + "5928" + strings.Repeat("N", 28),
+		"guid of 33 chars":   minimal + "2637" + "0033" + strings.Repeat("g", 33),
+		"pfi 02 (DuitNow)":   "000202" + minimal[6:],
+		"non-ans 64.00 code": minimal + "64130002가나0103가나다",
+	} {
+		t.Run(name, func(t *testing.T) {
+			in := withCRC(body)
+			p, err := Parse(in)
+			require.NoError(t, err)
+			out, err := p.Edit().Encode()
+			require.NoError(t, err)
+			assert.Equal(t, in, out)
+			out, err = p.Edit().Set("54", "1.00").Encode()
+			require.NoError(t, err)
+			assert.Contains(t, out, "54041.00")
 		})
 	}
 }

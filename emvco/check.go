@@ -1,13 +1,10 @@
 package emvco
 
-// checkRoot applies the checks that follow a successful walk: the first
-// object is 00, a CRC is present (the walk already placed it last), and no
-// strict field a payment depends on is malformed (bad, the node the walk
-// found first in payload order, or -1).
+// checkRoot applies the checks that follow a successful walk: a CRC is
+// present (the walk already placed it last; checkStart made 00 first), and
+// no strict field a payment depends on is malformed (bad, the node the
+// walk found first in payload order, or -1).
 func (p *Payload) checkRoot(bad int) error {
-	if len(p.nodes) == 0 || p.nodes[0].id != TagPayloadFormat {
-		return &ParseError{Path: "00", Err: because(ErrMissing, "payload does not start with 00 (payload format indicator)")}
-	}
 	if p.root[TagCRC] == 0 {
 		return &ParseError{Offset: len(p.raw), Path: "63", Err: because(ErrMissing, "payload has no crc")}
 	}

@@ -76,11 +76,8 @@ func highBlocks(s string) (hs span) {
 			hs.add(i, i+16)
 		}
 	}
-	for j := i; j < len(s); j++ {
-		if s[j] >= 0x80 {
-			hs.add(i, len(s))
-			break
-		}
+	if !isASCII(s[i:]) {
+		hs.add(i, len(s))
 	}
 	return hs
 }

@@ -1,6 +1,7 @@
 package emvco
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -105,5 +106,31 @@ func TestCRCEveryLength(t *testing.T) {
 		require.Equal(t, want, CRC(data), "CRC, length %d", n)
 		require.Equal(t, want, crcString(string(data)), "crcString, length %d", n)
 		require.Equal(t, spanReference(string(data)), highBlocks(string(data)), "span, length %d", n)
+	}
+}
+
+// TestHighBlocksLoneByte puts one byte of every high value, 0x80 (a lone
+// continuation byte) included, at every position of texts up to 40 bytes,
+// whole blocks and the tail after them alike.
+func TestHighBlocksLoneByte(t *testing.T) {
+	for n := 1; n <= 40; n++ {
+		for pos := range n {
+			for _, c := range []byte{0x7F, 0x80, 0xBF, 0xC3, 0xFF} {
+				b := []byte(strings.Repeat("a", n))
+				b[pos] = c
+				require.Equal(t, spanReference(string(b)), highBlocks(string(b)), "byte %#x at %d of %d", c, pos, n)
+			}
+		}
+	}
+}
+
+// TestParseLoneContinuationByte: invalid UTF-8 is refused wherever it
+// falls relative to the 16-byte blocks the parser scans.
+func TestParseLoneContinuationByte(t *testing.T) {
+	for k := range 20 {
+		value := strings.Repeat("A", k) + "\x80"
+		in := withCRC(minimal + "59" + fmt.Sprintf("%02d", len(value)) + value)
+		_, err := Parse(in)
+		requireParseError(t, err, ErrSyntax, "59", len(minimal))
 	}
 }
