@@ -343,6 +343,12 @@ func TestEditCases(t *testing.T) {
 				}
 				assert.Equal(t, []Tag{62, 80, 91, 63}, last[len(last)-4:], "80 before 91")
 			}},
+		{"delete sub of an absent template", func(e *Editor) *Editor { return e.Delete("80.01") }, func(t *testing.T, q *Payload) {
+			assert.Equal(t, emvSpecExample, q.String())
+		}},
+		{"delete sub of a primitive", func(e *Editor) *Editor { return e.Delete("59.01") }, func(t *testing.T, q *Payload) {
+			assert.Equal(t, emvSpecExample, q.String())
+		}},
 		{"keep non-ans copied", func(e *Editor) *Editor { return e.Set("54", "1") }, func(t *testing.T, q *Payload) {
 			l, _ := q.Language()
 			assert.Equal(t, "最佳运输", l.Name)
@@ -367,6 +373,9 @@ func TestEditRefusals(t *testing.T) {
 		path string
 	}{
 		{"bad path", func(e *Editor) *Editor { return e.Set("5", "x") }, ErrSyntax, "5"},
+		{"bad root element", func(e *Editor) *Editor { return e.Set("5x.01", "x") }, ErrSyntax, "5x.01"},
+		{"bad sub element", func(e *Editor) *Editor { return e.Set("62.0x", "x") }, ErrSyntax, "62.0x"},
+		{"bad separator", func(e *Editor) *Editor { return e.Delete("62-05") }, ErrSyntax, "62-05"},
 		{"edit crc", func(e *Editor) *Editor { return e.Set("63", "0000") }, ErrFormat, "63"},
 		{"delete pfi", func(e *Editor) *Editor { return e.Delete("00") }, ErrFormat, "00"},
 		{"sub of primitive", func(e *Editor) *Editor { return e.Set("59.01", "x") }, ErrFormat, "59.01"},
