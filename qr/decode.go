@@ -178,11 +178,11 @@ func (d *Decoder) readImage(r io.Reader) (image.Image, error) {
 	if err := d.checkPixels(image.Rect(0, 0, cfg.Width, cfg.Height)); err != nil {
 		return nil, err
 	}
-	bpp, err := f.bytesPerPixel(data, cfg)
+	est, err := f.decodedSize(data, cfg)
 	if err != nil {
 		return nil, err
 	}
-	if est := int64(cfg.Width) * int64(cfg.Height) * int64(bpp); est > int64(d.maxPixels())*bytesPerCapPixel {
+	if est > int64(d.maxPixels())*bytesPerCapPixel {
 		return nil, fmt.Errorf("%w: %s of %d×%d would take about %d MB to decode", ErrImageTooLarge, f.name, cfg.Width, cfg.Height, est>>20)
 	}
 	img, err := f.decode(data)

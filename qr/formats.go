@@ -22,10 +22,10 @@ type format struct {
 	name   string
 	config func(data []byte) (image.Config, error)
 	decode func(data []byte) (image.Image, error)
-	// bytesPerPixel estimates the memory the decoded image takes, from
-	// its header, so that a 4 Mpx image that would take 60 MB can be
-	// refused before it is decoded.
-	bytesPerPixel func(data []byte, cfg image.Config) (int, error)
+	// decodedSize estimates the memory the decoded image takes, in
+	// bytes, from its header, so that a 4 Mpx image that would take 60 MB
+	// can be refused before it is decoded.
+	decodedSize func(data []byte, cfg image.Config) (int64, error)
 }
 
 // maxJPEGScans caps the scans of a progressive JPEG. Each scan is a pass
@@ -35,12 +35,18 @@ type format struct {
 const maxJPEGScans = 32
 
 var formats = [...]format{
-	{"png", wrapConfig(png.DecodeConfig), wrapDecode(png.Decode), pngBytesPerPixel},
-	{"jpeg", wrapConfig(jpeg.DecodeConfig), wrapDecode(jpeg.Decode), jpegBytesPerPixel},
-	{"gif", wrapConfig(gif.DecodeConfig), wrapDecode(gif.Decode), func([]byte, image.Config) (int, error) { return 1, nil }},
+	{"png", wrapConfig(png.DecodeConfig), wrapDecode(png.Decode), pngSize},
+	{"jpeg", wrapConfig(jpeg.DecodeConfig), wrapDecode(jpeg.Decode), jpegSize},
+	{"gif", wrapConfig(gif.DecodeConfig), wrapDecode(gif.Decode), perPixel(1)}, // the first frame, paletted
 	// WebP: lossy frames decode to YCbCr (1.5 bytes per pixel, 2.5 with
 	// alpha); lossless ones hold ARGB words while transforms run.
-	{"webp", wrapConfig(webp.DecodeConfig), wrapDecode(webp.Decode), func([]byte, image.Config) (int, error) { return 8, nil }},
+	{"webp", wrapConfig(webp.DecodeConfig), wrapDecode(webp.Decode), perPixel(8)},
+}
+
+func perPixel(n int64) func([]byte, image.Config) (int64, error) {
+	return func(_ []byte, cfg image.Config) (int64, error) {
+		return n * int64(cfg.Width) * int64(cfg.Height), nil
+	}
 }
 
 func wrapConfig(f func(r io.Reader) (image.Config, error)) func([]byte) (image.Config, error) {
@@ -66,10 +72,10 @@ func sniff(b []byte) (*format, bool) {
 	return nil, false
 }
 
-// pngBytesPerPixel is the size of the image type image/png returns, twice
-// for an interlaced image (the passes are decoded apart, then merged).
-func pngBytesPerPixel(data []byte, cfg image.Config) (int, error) {
-	n := 4
+// pngSize is the size of the image type image/png returns, twice for an
+// interlaced image (the passes are decoded apart, then merged).
+func pngSize(data []byte, cfg image.Config) (int64, error) {
+	n := int64(4)
 	switch cfg.ColorModel {
 	case color.GrayModel:
 		n = 1
@@ -85,42 +91,61 @@ func pngBytesPerPixel(data []byte, cfg image.Config) (int, error) {
 	if len(data) > 28 && data[28] == 1 { // IHDR's interlace method: Adam7
 		n *= 2
 	}
-	return n, nil
+	return n * int64(cfg.Width) * int64(cfg.Height), nil
 }
 
-// jpegBytesPerPixel is the size of the decoded planes (1 byte per
-// component per pixel at worst, 4:4:4), plus for a progressive JPEG the
-// coefficients image/jpeg keeps between scans (4 bytes each). It refuses
-// a progressive JPEG with more than maxJPEGScans scans.
-func jpegBytesPerPixel(data []byte, cfg image.Config) (int, error) {
-	comps := 3
-	switch cfg.ColorModel {
-	case color.GrayModel:
-		comps = 1
-	case color.CMYKModel:
-		comps = 4
-	}
-	progressive, scans, err := jpegScans(data)
+// jpegSize is the size of the decoded planes, one byte per sample, plus
+// for a progressive JPEG the coefficients image/jpeg keeps between scans
+// (4 bytes per sample). It refuses a JPEG with more than maxJPEGScans
+// scans.
+func jpegSize(data []byte, cfg image.Config) (int64, error) {
+	info, err := jpegScans(data)
 	if err != nil {
 		return 0, err
 	}
-	if scans > maxJPEGScans {
-		return 0, fmt.Errorf("%w: %d jpeg scans, at most %d", ErrImageTooLarge, scans, maxJPEGScans)
+	if info.scans > maxJPEGScans {
+		return 0, fmt.Errorf("%w: %d jpeg scans, at most %d", ErrImageTooLarge, info.scans, maxJPEGScans)
 	}
-	if progressive {
-		return 5 * comps, nil
+	perSample := int64(1)
+	if info.progressive {
+		perSample = 5
 	}
-	return comps, nil
+	return perSample * info.samples(cfg.Width, cfg.Height), nil
 }
 
-// jpegScans walks the JPEG marker segments (ITU-T T.81 §B.1) and counts
-// the start-of-scan markers, skipping each scan's entropy-coded data; it
-// stops early once the count is over the cap.
-func jpegScans(b []byte) (progressive bool, scans int, err error) {
+// jpegInfo is what jpegScans learns from the marker segments.
+type jpegInfo struct {
+	progressive bool
+	scans       int
+	hv          [][2]int // each component's sampling factors
+}
+
+// samples counts the samples of all components of a w×h image.
+func (j jpegInfo) samples(w, h int) int64 {
+	hmax, vmax := 1, 1
+	for _, c := range j.hv {
+		hmax, vmax = max(hmax, c[0]), max(vmax, c[1])
+	}
+	n := int64(0)
+	for _, c := range j.hv {
+		n += int64((w*c[0]+hmax-1)/hmax) * int64((h*c[1]+vmax-1)/vmax)
+	}
+	if len(j.hv) == 0 {
+		n = 3 * int64(w) * int64(h)
+	}
+	return n
+}
+
+// jpegScans walks the JPEG marker segments (ITU-T T.81 §B.1): it reads
+// the frame header's sampling factors and counts the start-of-scan
+// markers, skipping each scan's entropy-coded data, and stops early once
+// the count is over the cap.
+func jpegScans(b []byte) (jpegInfo, error) {
+	var info jpegInfo
 	i := 2 // after SOI
-	for i+4 <= len(b) && scans <= maxJPEGScans {
+	for i+4 <= len(b) && info.scans <= maxJPEGScans {
 		if b[i] != 0xFF {
-			return false, 0, fmt.Errorf("%w: jpeg: no marker at byte %d", ErrFormat, i)
+			return info, fmt.Errorf("%w: jpeg: no marker at byte %d", ErrFormat, i)
 		}
 		m := b[i+1]
 		switch {
@@ -128,23 +153,44 @@ func jpegScans(b []byte) (progressive bool, scans int, err error) {
 			i++
 			continue
 		case m == 0xD9: // EOI
-			return progressive, scans, nil
+			return info, nil
 		case m == 0x01 || (m >= 0xD0 && m <= 0xD7): // no length
 			i += 2
 			continue
 		}
 		n := int(binary.BigEndian.Uint16(b[i+2:]))
 		if n < 2 {
-			return false, 0, fmt.Errorf("%w: jpeg: segment length %d at byte %d", ErrFormat, n, i)
+			return info, fmt.Errorf("%w: jpeg: segment length %d at byte %d", ErrFormat, n, i)
 		}
-		progressive = progressive || m == 0xC2 || m == 0xC6 || m == 0xCA || m == 0xCE
+		if m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC { // a frame header
+			info.progressive = m == 0xC2 || m == 0xC6 || m == 0xCA || m == 0xCE
+			info.hv = frameSampling(b[i+4 : min(i+2+n, len(b))])
+		}
 		i += 2 + n
 		if m == 0xDA {
-			scans++
+			info.scans++
 			i = skipEntropyData(b, i)
 		}
 	}
-	return progressive, scans, nil
+	return info, nil
+}
+
+// frameSampling reads the components' sampling factors of a frame
+// header's body (T.81 §B.2.2); a factor is 1 to 4.
+func frameSampling(f []byte) [][2]int {
+	if len(f) < 6 {
+		return nil
+	}
+	nf := int(f[5])
+	var hv [][2]int
+	for c := range min(nf, 4) {
+		if 6+3*c+1 >= len(f) {
+			break
+		}
+		s := f[6+3*c+1]
+		hv = append(hv, [2]int{min(max(int(s>>4), 1), 4), min(max(int(s&15), 1), 4)})
+	}
+	return hv
 }
 
 // skipEntropyData returns the offset of the first marker at or after i

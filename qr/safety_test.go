@@ -2,6 +2,7 @@ package qr
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"hash/crc32"
 	"image"
@@ -120,4 +121,31 @@ func TestLargePhotoIsDownscaled(t *testing.T) {
 	res, err := Decode(canvas)
 	require.NoError(t, err)
 	assert.Equal(t, p, res.Text)
+}
+
+func TestDecodeContext(t *testing.T) {
+	png, err := PNG(corpusPayloads(t)[1], Options{})
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var d Decoder
+	_, err = d.DecodeReaderContext(ctx, bytes.NewReader(png))
+	assert.ErrorIs(t, err, context.Canceled)
+	_, err = d.DecodeContext(ctx, noCodeFrame(t))
+	assert.ErrorIs(t, err, context.Canceled)
+	res, err := d.DecodeReaderContext(context.Background(), bytes.NewReader(png))
+	require.NoError(t, err)
+	assert.Equal(t, corpusPayloads(t)[1], res.Text)
+	_, err = d.DecodeReaderContext(context.Background(), bytes.NewReader(png[:10]))
+	assert.ErrorIs(t, err, ErrFormat)
+}
+
+// TestNoCodeIsNotFound: a frame with no code is "not found", not
+// "unreadable", though the pure pass fails with a format error on it; a
+// finder-pattern flood stopped at the candidate cap is "not found" too.
+func TestNoCodeIsNotFound(t *testing.T) {
+	for _, img := range []image.Image{noCodeFrame(t), busyFrame(t)} {
+		_, err := Decode(img)
+		assert.ErrorIs(t, err, ErrNotFound)
+	}
 }

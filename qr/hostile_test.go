@@ -1,0 +1,271 @@
+//go:build unix && !race
+
+package qr
+
+import (
+	"bytes"
+	"encoding/binary"
+	"hash/crc32"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/gif"
+	"image/jpeg"
+	"image/png"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// The budget every input the default caps admit must meet, decoded or
+// refused (the Decoder's doc states it).
+const (
+	cpuBudget = 250 * time.Millisecond
+	memBudget = 64 << 20
+)
+
+func cpuTime() time.Duration {
+	var r syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &r)
+	return time.Duration(r.Utime.Nano() + r.Stime.Nano())
+}
+
+// withinBudget runs f and checks its process CPU time and the bytes it
+// allocated (an upper bound of its peak memory).
+func withinBudget(t *testing.T, name string, f func() error) error {
+	t.Helper()
+	runtime.GC()
+	var m0, m1 runtime.MemStats
+	runtime.ReadMemStats(&m0)
+	c0 := cpuTime()
+	err := f()
+	cpu := cpuTime() - c0
+	runtime.ReadMemStats(&m1)
+	alloc := m1.TotalAlloc - m0.TotalAlloc
+	t.Logf("%-34s cpu %6.1f ms  alloc %5.1f MB  %v", name, float64(cpu)/1e6, float64(alloc)/(1<<20), err)
+	assert.LessOrEqual(t, cpu, cpuBudget, "%s: cpu", name)
+	assert.LessOrEqual(t, alloc, uint64(memBudget), "%s: memory", name)
+	return err
+}
+
+// finderFlood is a white image covered in finder patterns of mixed
+// module sizes (2 to 5 pixels, so that gozxing never sees three alike
+// and stops early): gozxing compares every triple of candidate centres.
+func finderFlood(w, h int) *image.Gray {
+	g := image.NewGray(image.Rect(0, 0, w, h))
+	for i := range g.Pix {
+		g.Pix[i] = 255
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for y0 := 2; y0+35 <= h; y0 += 38 {
+		for x0 := 2; x0+35 <= w; x0 += 38 {
+			m := 2 + rng.IntN(4)
+			for y := range 7 * m {
+				for x := range 7 * m {
+					mx, my := x/m, y/m
+					if min(mx, my, 6-mx, 6-my) != 1 {
+						g.Pix[(y0+y)*g.Stride+x0+x] = 0
+					}
+				}
+			}
+		}
+	}
+	return g
+}
+
+func encodePNG(t *testing.T, img image.Image) []byte {
+	var b bytes.Buffer
+	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// bitWriter writes JPEG entropy-coded bits, stuffing a zero after 0xFF.
+type bitWriter struct {
+	out bytes.Buffer
+	acc uint32
+	n   uint
+}
+
+func (w *bitWriter) bits(v uint32, n uint) {
+	for i := int(n) - 1; i >= 0; i-- {
+		w.acc = w.acc<<1 | v>>uint(i)&1
+		if w.n++; w.n == 8 {
+			w.out.WriteByte(byte(w.acc))
+			if byte(w.acc) == 0xFF {
+				w.out.WriteByte(0)
+			}
+			w.acc, w.n = 0, 0
+		}
+	}
+}
+
+func (w *bitWriter) bytes() []byte {
+	for w.n != 0 {
+		w.bits(1, 1)
+	}
+	return w.out.Bytes()
+}
+
+// progressiveJPEG builds, by hand (ITU-T T.81 Annex G), a grey
+// progressive JPEG of w×h mid-grey pixels: one DC scan and acScans
+// identical AC scans, each an end-of-band run over every block, so that
+// a scan costs a few bytes and a pass over the whole image.
+func progressiveJPEG(w, h, acScans int) []byte {
+	var b bytes.Buffer
+	seg := func(marker byte, payload ...byte) {
+		b.Write([]byte{0xFF, marker, byte((len(payload) + 2) >> 8), byte(len(payload) + 2)})
+		b.Write(payload)
+	}
+	b.Write([]byte{0xFF, 0xD8})
+	dqt := make([]byte, 65)
+	for i := 1; i < 65; i++ {
+		dqt[i] = 1
+	}
+	seg(0xDB, dqt...)
+	seg(0xC2, 8, byte(h>>8), byte(h), byte(w>>8), byte(w), 1, 1, 0x11, 0)
+	dc := make([]byte, 18) // one code, "0", for a DC difference of 0
+	dc[1] = 1
+	seg(0xC4, dc...)
+	ac := make([]byte, 17+15) // EOB0 … EOB14, 4-bit codes
+	ac[0], ac[4] = 0x10, 15
+	for i := range 15 {
+		ac[17+i] = byte(i << 4)
+	}
+	seg(0xC4, ac...)
+	blocks := ((w + 7) / 8) * ((h + 7) / 8)
+	seg(0xDA, 1, 1, 0x00, 0, 0, 0)
+	var dcw bitWriter
+	for range blocks {
+		dcw.bits(0, 1)
+	}
+	b.Write(dcw.bytes())
+	var aw bitWriter
+	for r := blocks; r > 0; {
+		run := min(r, 32767)
+		n := uint(0)
+		for 1<<(n+1) <= run {
+			n++
+		}
+		aw.bits(uint32(n), 4)
+		aw.bits(uint32(run-1<<n), n)
+		r -= run
+	}
+	acData := aw.bytes()
+	for range acScans {
+		seg(0xDA, 1, 1, 0x00, 1, 63, 0)
+		b.Write(acData)
+	}
+	b.Write([]byte{0xFF, 0xD9})
+	return b.Bytes()
+}
+
+// maxSide is the side of the largest square the default cap admits.
+const maxSide = 2048
+
+func noisyRGBA(w, h int) image.Image {
+	rng := rand.New(rand.NewPCG(1, 2))
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	for i := range img.Pix {
+		img.Pix[i] = uint8(rng.Uint32())
+	}
+	return img
+}
+
+// symbolAtCap is the benchmark payload's symbol, 2044 pixels wide, in
+// 8-bit or 16-bit RGBA.
+func symbolAtCap(t *testing.T, deep bool) image.Image {
+	s, err := Encode(benchPayload, Options{ModuleSize: 28})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, _ := s.Image()
+	var dst draw.Image = image.NewNRGBA(src.Bounds())
+	if deep {
+		dst = image.NewNRGBA64(src.Bounds())
+	}
+	draw.Draw(dst, dst.Bounds(), src, image.Point{}, draw.Src)
+	return dst
+}
+
+// interlaced sets a PNG's interlace method to Adam7 and fixes the CRC.
+func interlaced(b []byte) []byte {
+	b = bytes.Clone(b)
+	b[28] = 1
+	binary.BigEndian.PutUint32(b[29:], crc32.ChecksumIEEE(b[12:29]))
+	return b
+}
+
+// TestHostileInputsWithinBudget decodes, or refuses, each hostile input
+// within cpuBudget and memBudget: finder-pattern floods, progressive
+// JPEGs with repeated scans, and valid images of every format at the
+// pixel cap.
+func TestHostileInputsWithinBudget(t *testing.T) {
+	if testing.Short() {
+		t.Skip("hostile inputs take a few seconds")
+	}
+	type input struct {
+		name string
+		data []byte
+		want error // nil: any of the package's errors, or a read
+	}
+	var inputs []input
+	for _, side := range []int{600, 1000, 1400, maxSide} {
+		inputs = append(inputs, input{"finder flood " + itoa(side) + "²", encodePNG(t, finderFlood(side, side)), ErrNotFound})
+	}
+	inputs = append(inputs,
+		input{"progressive jpeg, 32 scans, at cap", progressiveJPEG(maxSide, maxSide, maxJPEGScans-1), ErrNotFound},
+		input{"progressive jpeg, 33 scans", progressiveJPEG(maxSide, maxSide, maxJPEGScans), ErrImageTooLarge},
+		input{"progressive jpeg, 60000 scans", progressiveJPEG(1024, 1024, 60000), ErrImageTooLarge},
+		input{"png rgba symbol at cap", encodePNG(t, symbolAtCap(t, false)), nil},
+		input{"png rgba64 symbol at cap", encodePNG(t, symbolAtCap(t, true)), nil},
+		input{"png interlaced rgba64 header at cap", interlaced(pngHeader(maxSide, maxSide)), ErrImageTooLarge},
+		input{"png one pixel over cap", pngHeader(maxSide+1, maxSide), ErrImageTooLarge},
+	)
+	var jb bytes.Buffer
+	_ = jpeg.Encode(&jb, noisyRGBA(maxSide, maxSide), &jpeg.Options{Quality: 90})
+	inputs = append(inputs, input{"jpeg colour noise at cap", jb.Bytes(), nil})
+	var gb bytes.Buffer
+	pal := image.NewPaletted(image.Rect(0, 0, maxSide, maxSide), color.Palette{color.White, color.Black})
+	copy(pal.Pix, finderFlood(maxSide, maxSide).Pix)
+	for i := range pal.Pix {
+		pal.Pix[i] = 1 - pal.Pix[i]/255
+	}
+	_ = gif.Encode(&gb, pal, nil)
+	inputs = append(inputs, input{"gif finder flood at cap", gb.Bytes(), ErrNotFound})
+	if dir := os.Getenv("QRBRIDGE_EXTERNAL"); dir != "" {
+		hostile := filepath.Join(externalDir(t), "hostile")
+		for _, name := range []string{"white-4096-progressive.jpg", "white-4096-grey-progressive.jpg", "zxing-cpp-qrcode-1-1.webp"} {
+			b, err := os.ReadFile(filepath.Join(hostile, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			inputs = append(inputs, input{name, b, nil})
+		}
+	}
+	var d Decoder
+	for _, in := range inputs {
+		var res Result
+		err := withinBudget(t, in.name, func() (err error) { res, err = d.DecodeBytes(in.data); return err })
+		if in.want != nil {
+			assert.ErrorIs(t, err, in.want, in.name)
+		} else if strings.Contains(in.name, "symbol") {
+			assert.Equal(t, benchPayload, res.Text, in.name)
+		}
+		err = withinBudget(t, in.name+" (all)", func() error { _, err := d.DecodeAllReader(bytes.NewReader(in.data)); return err })
+		if in.want != nil {
+			assert.ErrorIs(t, err, in.want, in.name+" (all)")
+		}
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
