@@ -78,4 +78,3 @@ func TestWebP(t *testing.T) {
 	_, err = (&Decoder{MaxPixels: 100}).DecodeBytes(data)
 	assert.ErrorIs(t, err, ErrImageTooLarge, "bounded like the others")
 }
-
