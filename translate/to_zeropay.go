@@ -35,6 +35,7 @@ var zeropayLeg = LegBuilder{
 		return Leg{Scheme: "zeropay", Amount: r.Amount, Request: r}, nil
 	},
 	Claims: []FieldTarget{
+		{FieldPresentment, "zeropay.Result"},
 		{FieldAccount, "zeropay.Result.MerchantID"},
 		{FieldTerminal, "zeropay.Result.TerminalID"},
 		{FieldAmount, "zeropay.Result.Amount"},
