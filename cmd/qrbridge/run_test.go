@@ -97,9 +97,9 @@ func TestExitCodes(t *testing.T) {
 		{"translate consumer code", "", []string{"translate", "134567890123456789", "--payer", "wechat", "--payer-currency", "CNY"}, exitRefused, "[translate/unsupported-scheme"},
 		{"translate unknown merchant", "", []string{"translate", "1-ZP-202401000009-0000000000000001--AB12", "--payer", "wechat", "--payer-currency", "CNY", "--amount", "1000"}, exitRefused, "[translate/merchant-unavailable"},
 		{"translate missing rates", "", []string{"translate", zeroPay, "--payer", "wechat", "--payer-currency", "CNY", "--rates", "/nonexistent.csv"}, exitRefused, "no such file"},
-		{"translate bad rates", "", []string{"translate", zeroPay, "--payer", "wechat", "--payer-currency", "CNY", "--rates", "run_test.go"}, exitRefused, "--rates: line 1"},
+		{"translate bad rates", "", []string{"translate", zeroPay, "--payer", "wechat", "--payer-currency", "CNY", "--rates", "testdata/help.golden"}, exitRefused, "--rates: line 1"},
 		{"scan missing", "", []string{"scan", "/nonexistent.png"}, exitRefused, "/nonexistent.png"},
-		{"scan not image", "", []string{"scan", "run_test.go"}, exitRefused, "[qr/format]"},
+		{"scan not image", "", []string{"scan", "testdata/help.golden"}, exitRefused, "[qr/format]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -278,7 +278,7 @@ func TestRenderLogo(t *testing.T) {
 	assert.Equal(t, exitOK, code, errOut)
 	assert.Equal(t, promptpay+"\n", got)
 
-	code, _, errOut = runCLI(t, "", "render", promptpay, "--png", out, "--logo", "run_test.go")
+	code, _, errOut = runCLI(t, "", "render", promptpay, "--png", out, "--logo", "testdata/help.golden")
 	assert.Equal(t, exitRefused, code)
 	assert.Contains(t, errOut, "[qr/format]")
 }
