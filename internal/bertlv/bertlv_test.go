@@ -175,4 +175,10 @@ func TestTags(t *testing.T) {
 		assert.Equal(t, tt.constructed, tt.tag.Constructed(), "%X", uint32(tt.tag))
 	}
 	assert.Equal(t, MaxLength, 0xFFFF)
+	// AppendTag writes as many bytes as the value needs, at the bounds too
+	// (these tags are not valid, so only AppendTag sees them).
+	assert.Equal(t, []byte{0xFF}, AppendTag(nil, 0xFF))
+	assert.Equal(t, []byte{0xFF, 0xFF}, AppendTag(nil, 0xFFFF))
+	assert.Equal(t, []byte{0x01, 0x00}, AppendTag(nil, 0x100))
+	assert.Equal(t, []byte{0x01, 0x00, 0x00}, AppendTag(nil, 0x10000))
 }
