@@ -5,7 +5,6 @@ import (
 
 	"github.com/qrbridge/qrbridge/emvco"
 	"github.com/qrbridge/qrbridge/emvco/profile"
-	"github.com/qrbridge/qrbridge/wechat"
 	"github.com/qrbridge/qrbridge/zeropay"
 )
 
@@ -115,15 +114,45 @@ func classify(s string) (Kind, KindSet) {
 	case isDigits(s):
 		return numericKind(s)
 	}
-	switch wechat.Classify(s) {
-	case wechat.KindCodeURL:
-		return KindWeChatCodeURL, 0
-	case wechat.KindNativeURL:
-		return KindWeChatNativeLink, 0
-	case wechat.KindPersonal:
-		return KindWeChatPersonal, 0
+	if k := wechatKind(s); k != KindUnknown {
+		return k, 0
 	}
 	return urlKind(s), 0
+}
+
+// The prefixes of WeChat Pay's merchant codes (as package wechat reads
+// them; FuzzDetect holds the two in agreement).
+const (
+	weChatBizPay   = "weixin://wxpay/bizpayurl?"
+	weChatPersonal = "wxp://"
+	weChatPayApp   = "https://payapp.weixin.qq.com/"
+)
+
+// wechatKind tells WeChat Pay's merchant codes apart: a bizpayurl with a
+// pr parameter is a Native code_url, without one a mode 1 link.
+func wechatKind(s string) Kind {
+	switch {
+	case strings.HasPrefix(s, weChatBizPay):
+		if hasQueryKey(s[len(weChatBizPay):], "pr") {
+			return KindWeChatCodeURL
+		}
+		return KindWeChatNativeLink
+	case strings.HasPrefix(s, weChatPersonal), strings.HasPrefix(s, weChatPayApp):
+		return KindWeChatPersonal
+	}
+	return KindUnknown
+}
+
+// hasQueryKey reports whether the query q has a parameter named key.
+func hasQueryKey(q, key string) bool {
+	for q != "" {
+		var kv string
+		kv, q, _ = strings.Cut(q, "&")
+		if k, _, _ := strings.Cut(kv, "="); k == key {
+			return true
+		}
+	}
+	return false
 }
 
 // zeropayKind reads the Zero Pay form: the kind digit, then "ZP-" (kinds 1,

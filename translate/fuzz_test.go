@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/qrbridge/qrbridge/fx"
+	"github.com/qrbridge/qrbridge/wechat"
 )
 
 // FuzzDetect checks that Detect never panics, that a kind's presentment
@@ -29,6 +30,11 @@ func FuzzDetect(f *testing.F) {
 		}
 		if d.Kind != KindUnknown && d.Alternatives != 0 {
 			t.Fatal("a named kind has alternatives")
+		}
+		want := map[wechat.Kind]Kind{wechat.KindCodeURL: KindWeChatCodeURL, wechat.KindNativeURL: KindWeChatNativeLink, wechat.KindPersonal: KindWeChatPersonal}
+		if c, err := wechat.Parse(s); err == nil && want[c.Kind] != 0 && want[c.Kind] != d.Kind {
+			k := want[c.Kind]
+			t.Fatalf("wechat says %v, Detect %v", k, d.Kind)
 		}
 	})
 }
