@@ -16,7 +16,7 @@ import (
 var cmdRender = &command{
 	name:    "render",
 	summary: "render a payload as a QR code: PNG, SVG or terminal",
-	usage:   "render PAYLOAD | - [--png FILE] [--svg FILE] [--term] [--size PX] [--level L|M|Q|H] [--logo FILE]",
+	usage:   "render PAYLOAD | - [--png FILE] [--svg FILE] [--term] [--size PX] [--level L|M|Q|H] [--logo FILE [--logo-percent N]]",
 	help: `
 Render encodes a payload as a QR symbol (EMVCo payloads in byte mode, with
 the UTF-8 ECI when they hold non-ASCII text) and writes it as a PNG file,
@@ -24,12 +24,14 @@ an SVG file and/or text for a terminal; at least one output is required,
 and FILE - is standard output. The terminal form is coloured with ANSI
 escapes only when standard output is a terminal and NO_COLOR is not set;
 otherwise it is plain block characters. A size, level or logo the qr
-package cannot honour is refused with its error, and exit status 1.
+package cannot honour (a logo that would leave the symbol unreadable
+included) is refused with its error, and exit status 1.
 
 examples:
   qrbridge render PAYLOAD --png code.png --size 512
   qrbridge render PAYLOAD --svg code.svg --level H
-  qrbridge render PAYLOAD --term`,
+  qrbridge render PAYLOAD --term
+  qrbridge render PAYLOAD --png code.png --logo logo.png --logo-percent 6`,
 	run: runRender,
 }
 
@@ -50,6 +52,7 @@ func runRender(e env, c *command, args []string) error {
 	size := fs.Int("size", 0, "largest image width in pixels (default: 4 pixels a module)")
 	level := fs.String("level", "M", "error-correction level: L, M, Q or H")
 	logo := fs.String("logo", "", "draw the image in `FILE` (PNG, JPEG or GIF) over the centre; forces level H")
+	logoPercent := fs.Int("logo-percent", 0, "the share of the symbol's area the logo covers (default: the qr package's, 10)")
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err
@@ -65,7 +68,7 @@ func runRender(e env, c *command, args []string) error {
 	if err != nil {
 		return err
 	}
-	o := qr.Options{Level: lv, Size: *size}
+	o := qr.Options{Level: lv, Size: *size, LogoPercent: *logoPercent}
 	if *logo != "" {
 		if o.Logo, err = readLogo(*logo); err != nil {
 			return err

@@ -272,7 +272,7 @@ func TestRenderLogo(t *testing.T) {
 	require.NoError(t, png.Encode(&buf, img))
 	require.NoError(t, os.WriteFile(logo, buf.Bytes(), 0o644))
 	out := filepath.Join(dir, "code.png")
-	code, _, errOut := runCLI(t, "", "render", promptpay, "--png", out, "--logo", logo)
+	code, _, errOut := runCLI(t, "", "render", promptpay, "--png", out, "--logo", logo, "--logo-percent", "5")
 	require.Equal(t, exitOK, code, errOut)
 	code, got, errOut := runCLI(t, "", "scan", out)
 	assert.Equal(t, exitOK, code, errOut)
@@ -281,6 +281,10 @@ func TestRenderLogo(t *testing.T) {
 	code, _, errOut = runCLI(t, "", "render", promptpay, "--png", out, "--logo", "testdata/help.golden")
 	assert.Equal(t, exitRefused, code)
 	assert.Contains(t, errOut, "[qr/format]")
+
+	code, _, errOut = runCLI(t, "", "render", promptpay, "--png", out, "--logo", logo, "--logo-percent", "40")
+	assert.Equal(t, exitRefused, code, "a logo over the qr package's limit")
+	assert.Contains(t, errOut, "[qr/logo-too-large]")
 }
 
 func TestInfoCodes(t *testing.T) {
