@@ -133,7 +133,7 @@ const (
 func wechatKind(s string) Kind {
 	switch {
 	case strings.HasPrefix(s, weChatBizPay):
-		if hasQueryKey(s[len(weChatBizPay):], "pr") {
+		if hasPR(s[len(weChatBizPay):]) {
 			return KindWeChatCodeURL
 		}
 		return KindWeChatNativeLink
@@ -143,12 +143,15 @@ func wechatKind(s string) Kind {
 	return KindUnknown
 }
 
-// hasQueryKey reports whether the query q has a parameter named key.
-func hasQueryKey(q, key string) bool {
+// hasPR reports whether the query q has a parameter named pr.
+func hasPR(q string) bool {
+	if !strings.Contains(q, "pr=") {
+		return false
+	}
 	for q != "" {
 		var kv string
 		kv, q, _ = strings.Cut(q, "&")
-		if k, _, _ := strings.Cut(kv, "="); k == key {
+		if k, _, _ := strings.Cut(kv, "="); k == "pr" {
 			return true
 		}
 	}
