@@ -27,6 +27,9 @@ func Encode(text string, o Options) (*Symbol, error) {
 	if text == "" {
 		return nil, fmt.Errorf("%w: empty text", ErrOptions)
 	}
+	if err := o.check(); err != nil {
+		return nil, err
+	}
 	if err := checkLogo(&o); err != nil {
 		return nil, err
 	}
@@ -42,7 +45,16 @@ func Encode(text string, o Options) (*Symbol, error) {
 		}
 		return nil, fmt.Errorf("%w: %v", ErrOptions, err)
 	}
-	return newSymbol(code, o, eci), nil
+	s := newSymbol(code, o, eci)
+	if _, err := o.moduleSize(s.size); err != nil {
+		return nil, err
+	}
+	if o.Logo != nil {
+		if err := s.fitLogo(); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
 }
 
 func versionBounds(o *Options) (int, int) {
@@ -98,18 +110,81 @@ func (s *Symbol) ECI() bool { return s.eci }
 
 // maxLogoPercent bounds a logo's share of the symbol area: at level H, 10%
 // decoded 20/20 and 20% only 16-20/20 in our measurements (research notes
-// qr-layer.md §3).
+// qr-layer.md §3). The damage per block (see [LogoError]) is checked too.
 const maxLogoPercent = 15
 
 func checkLogo(o *Options) error {
 	if o.Logo == nil {
 		return nil
 	}
-	if o.LogoPercent == 0 {
-		o.LogoPercent = 10
+	if o.LogoPercent == 0 { // the default: 10%, or the largest share under it that fits
+		o.LogoPercent, o.LogoShrink = 10, true
 	}
 	if o.LogoPercent < 0 || o.LogoPercent > maxLogoPercent {
-		return fmt.Errorf("%w: %d%% of the area, at most %d%%", ErrLogoTooLarge, o.LogoPercent, maxLogoPercent)
+		return &LogoError{Percent: o.LogoPercent, MaxPercent: maxLogoPercent}
 	}
 	return nil
+}
+
+// LogoError reports a logo that would leave the symbol too little error
+// correction: over 15% of the area, or over half of the correction
+// capacity of some Reed–Solomon block of the symbol. It wraps
+// [ErrLogoTooLarge].
+type LogoError struct {
+	Version    int // the symbol's version; 0 when the share alone was refused
+	Percent    int // the share of the area asked for
+	MaxPercent int // the largest share this symbol allows, 0 when none
+	Block      int // the most damaged block, counted from 0
+	Damaged    int // its codewords under the logo
+	Allowed    int // the codewords a logo may take from a block
+}
+
+func (e *LogoError) Error() string {
+	if e.Version == 0 {
+		return fmt.Sprintf("qr: logo covers %d%% of the area, at most %d%%", e.Percent, e.MaxPercent)
+	}
+	return fmt.Sprintf("qr: logo at %d%% damages %d codewords of block %d of a version %d symbol, at most %d (logo at most %d%%)",
+		e.Percent, e.Damaged, e.Block, e.Version, e.Allowed, e.MaxPercent)
+}
+
+// Unwrap returns [ErrLogoTooLarge].
+func (e *LogoError) Unwrap() error { return ErrLogoTooLarge }
+
+// fitLogo checks the logo's damage per block at LogoPercent and, when
+// it is too much, shrinks the logo if LogoShrink allows or refuses it.
+func (s *Symbol) fitLogo() error {
+	pct := s.opts.LogoPercent
+	worst := s.logoDamage(pct)
+	if worst.Damaged <= worst.Allowed {
+		return nil
+	}
+	fit := 0
+	for p := pct - 1; p >= 1; p-- {
+		if d := s.logoDamage(p); d.Damaged <= d.Allowed {
+			fit = p
+			break
+		}
+	}
+	if s.opts.LogoShrink && fit > 0 {
+		s.opts.LogoPercent = fit
+		return nil
+	}
+	worst.MaxPercent = fit
+	return &worst
+}
+
+// logoDamage is the damage of a logo at pct to the most damaged block.
+func (s *Symbol) logoDamage(pct int) LogoError {
+	ms, _ := s.opts.moduleSize(s.size) // checked by Encode
+	qz := s.opts.quietZone()
+	side := (s.size + 2*qz) * ms
+	covered := coveredModules(logoRect(side, ms, s.size, pct), ms, qz)
+	damage, ec := blockDamage(s.version, s.level, covered)
+	e := LogoError{Version: s.version, Percent: pct, Allowed: int((1 - logoReserve) * float64(ec/2))}
+	for b, d := range damage {
+		if d > e.Damaged {
+			e.Block, e.Damaged = b, d
+		}
+	}
+	return e
 }

@@ -220,7 +220,7 @@ func TestHostileInputsWithinBudget(t *testing.T) {
 	}
 	var inputs []input
 	for _, side := range []int{600, 1000, 1400, maxSide} {
-		inputs = append(inputs, input{"finder flood " + itoa(side) + "²", encodePNG(t, finderFlood(side, side)), ErrNotFound})
+		inputs = append(inputs, input{"finder flood " + strconv.Itoa(side) + "²", encodePNG(t, finderFlood(side, side)), ErrNotFound})
 	}
 	inputs = append(inputs,
 		input{"progressive jpeg, 32 scans, at cap", progressiveJPEG(maxSide, maxSide, maxJPEGScans-1), ErrNotFound},
@@ -268,4 +268,3 @@ func TestHostileInputsWithinBudget(t *testing.T) {
 	}
 }
 
-func itoa(n int) string { return strconv.Itoa(n) }

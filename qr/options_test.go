@@ -1,6 +1,7 @@
 package qr
 
 import (
+	"errors"
 	"flag"
 	"image"
 	"image/color"
@@ -104,4 +105,79 @@ func TestGolden(t *testing.T) {
 	assert.Equal(t, 1, strings.Count(svg, "<path"), "one path of runs")
 	lines := strings.Split(strings.TrimSuffix(s.Terminal(TextPlain), "\n"), "\n")
 	assert.Len(t, lines, (s.Size()+8+1)/2, "two module rows per line")
+}
+
+// TestOptionBounds: options out of bounds are refused by Encode with an
+// OptionError naming the option, before any allocation they would size.
+func TestOptionBounds(t *testing.T) {
+	p := corpusPayloads(t)[1]
+	tests := []struct {
+		o      Options
+		option string
+	}{
+		{Options{Size: 1e12}, "Size"},
+		{Options{Size: -1}, "Size"},
+		{Options{Size: MaxImageSide + 1}, "Size"},
+		{Options{ModuleSize: 1 << 40}, "ModuleSize"},
+		{Options{ModuleSize: 100}, "ModuleSize"}, // 65 modules and the quiet zone at 100 px: over 4096
+		{Options{QuietZone: 1 << 61}, "QuietZone"},
+		{Options{QuietZone: -1}, "QuietZone"},
+		{Options{QuietZone: MaxQuietZone + 1}, "QuietZone"},
+		{Options{Level: 7}, "Level"},
+		{Options{Mode: 9}, "Mode"},
+		{Options{MinVersion: 41}, "MinVersion"},
+		{Options{MaxVersion: -2}, "MaxVersion"},
+		{Options{MinVersion: 30, MaxVersion: 20}, "MinVersion"},
+		{Options{Foreground: color.White, Background: color.White}, "Foreground"},
+		{Options{Size: 60}, "Size"},
+	}
+	for _, tt := range tests {
+		_, err := Encode(p, tt.o)
+		var oe *OptionError
+		if assert.ErrorAs(t, err, &oe, "%+v", tt.o) {
+			assert.Equal(t, tt.option, oe.Option)
+			assert.ErrorIs(t, err, ErrOptions)
+		}
+	}
+	s, err := Encode(p, Options{QuietZone: MaxQuietZone, ModuleSize: 2})
+	require.NoError(t, err)
+	img, err := s.Image()
+	require.NoError(t, err)
+	assert.Equal(t, (s.Size()+2*MaxQuietZone)*2, img.Bounds().Dx())
+	assert.Len(t, strings.Split(strings.TrimSuffix(s.Terminal(TextPlain), "\n"), "\n"), (s.Size()+2*MaxQuietZone+1)/2)
+}
+
+// FuzzOptions: Encode never panics, and a symbol it returns renders in
+// every form within MaxImageSide.
+func FuzzOptions(f *testing.F) {
+	f.Add(int64(0), int64(0), int64(0), int64(0), int64(0), int64(0), uint8(0), uint8(0), false)
+	f.Add(int64(1e12), int64(0), int64(0), int64(0), int64(0), int64(0), uint8(0), uint8(0), false)
+	f.Add(int64(0), int64(1<<40), int64(0), int64(0), int64(0), int64(0), uint8(0), uint8(0), false)
+	f.Add(int64(0), int64(0), int64(1<<61), int64(0), int64(0), int64(0), uint8(0), uint8(0), false)
+	f.Add(int64(256), int64(0), int64(2), int64(15), int64(0), int64(0), uint8(3), uint8(1), true)
+	f.Fuzz(func(t *testing.T, size, module, quiet, logo, minV, maxV int64, level, mode uint8, shrink bool) {
+		o := Options{Size: int(size), ModuleSize: int(module), QuietZone: int(quiet), MinVersion: int(minV), MaxVersion: int(maxV),
+			Level: Level(level), Mode: Mode(mode), LogoShrink: shrink}
+		if logo != 0 {
+			o.Logo, o.LogoPercent = testLogo(), int(logo)
+		}
+		s, err := Encode("00020101021129370016A000000677010111011300668012345675802TH530376463046197", o)
+		if err != nil {
+			if !errors.Is(err, ErrOptions) && !errors.Is(err, ErrLogoTooLarge) && !errors.Is(err, ErrTooLong) {
+				t.Fatalf("unmatched error %v", err)
+			}
+			return
+		}
+		img, err := s.Image()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w := img.Bounds().Dx(); w > MaxImageSide || w <= 0 {
+			t.Fatalf("image %d px", w)
+		}
+		if _, err := s.SVG(); err != nil {
+			t.Fatal(err)
+		}
+		_ = s.Terminal(TextANSI)
+	})
 }

@@ -7,7 +7,6 @@ import (
 	"image/draw"
 	"image/png"
 	"io"
-	"math"
 	"sync"
 )
 
@@ -67,10 +66,8 @@ func (s *Symbol) withLogo(img *image.Paletted) image.Image {
 	out := image.NewRGBA(img.Bounds())
 	draw.Draw(out, out.Bounds(), img, image.Point{}, draw.Src)
 	ms, _ := s.opts.moduleSize(s.size)
-	symbolPx := s.size * ms
-	logoPx := int(float64(symbolPx) * math.Sqrt(float64(s.opts.LogoPercent)/100))
-	c := img.Bounds().Dx() / 2
-	dst := image.Rect(c-logoPx/2, c-logoPx/2, c-logoPx/2+logoPx, c-logoPx/2+logoPx)
+	dst := logoRect(img.Bounds().Dx(), ms, s.size, s.opts.LogoPercent)
+	logoPx := dst.Dx()
 	src := s.opts.Logo.Bounds()
 	for y := dst.Min.Y; y < dst.Max.Y; y++ {
 		for x := dst.Min.X; x < dst.Max.X; x++ {

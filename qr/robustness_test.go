@@ -39,8 +39,8 @@ func TestRobustness(t *testing.T) {
 			return noise(render(t, p, Options{}, 6), 25, uint64(i))
 		}},
 		{"blur 0.25 module", func(t *testing.T, p string, _ int) image.Image { return blur(render(t, p, Options{}, 6), 1.5) }},
-		{"logo 10% at level H", func(t *testing.T, p string, _ int) image.Image {
-			return render(t, p, Options{Logo: testLogo(), LogoPercent: 10}, 6)
+		{"default logo (up to 10%) at level H", func(t *testing.T, p string, _ int) image.Image {
+			return render(t, p, Options{Logo: testLogo()}, 6)
 		}},
 	}
 	for _, c := range conditions {
