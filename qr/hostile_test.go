@@ -267,4 +267,3 @@ func TestHostileInputsWithinBudget(t *testing.T) {
 		}
 	}
 }
-
