@@ -78,16 +78,20 @@ func NewStack(a Authorizer, c StackConfig) Authorizer {
 	)
 }
 
+// bookkeeping bounds the store calls made after a payment's outcome is
+// known, when the caller's context may have ended.
+const bookkeeping = 250 * time.Millisecond
+
 // detached returns a context for bookkeeping after the payment's outcome
 // is known (storing a result, releasing a limit): it outlives the caller's
-// cancellation, so a caller that gave up does not leave the stores behind.
-// It has no deadline of its own: the stores' clients bound each call
-// (go-redis falls back to its read and write timeouts).
-func detached(ctx context.Context) context.Context {
+// cancellation by at most [bookkeeping], so a caller that gave up does not
+// leave the stores behind, and a dead store does not hold the caller long.
+// A context that can never end is used as it is.
+func detached(ctx context.Context) (context.Context, context.CancelFunc) {
 	if ctx.Done() == nil {
-		return ctx // never canceled already
+		return ctx, func() {}
 	}
-	return context.WithoutCancel(ctx)
+	return context.WithTimeout(context.WithoutCancel(ctx), bookkeeping)
 }
 
 func clock(now func() time.Time) func() time.Time {

@@ -107,7 +107,8 @@ func (m *idempotent) claim(ctx context.Context, key, hash, token string) (Claim,
 // before sending caused by a failing store or an ended context is
 // forgotten.
 func (m *idempotent) finish(ctx context.Context, key, token string, a Authorization, err error) {
-	ctx = detached(ctx)
+	ctx, cancel := detached(ctx)
+	defer cancel()
 	switch {
 	case a.Outcome == OutcomeUnknown || a.Outcome == OutcomePending:
 		_ = m.store.Unlock(ctx, key, token)

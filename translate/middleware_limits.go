@@ -108,7 +108,8 @@ func (l *limiter) settle(ctx context.Context, res Reservation, o Outcome) {
 	if o != OutcomeApproved && o != OutcomeDeclined {
 		return
 	}
-	ctx = detached(ctx)
+	ctx, cancel := detached(ctx)
+	defer cancel()
 	if o == OutcomeApproved {
 		_ = l.store.Commit(ctx, res) // a failure leaves it held: it still counts
 		return

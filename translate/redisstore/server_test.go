@@ -100,6 +100,17 @@ func (s *server) client() *redis.Client {
 
 var prefixes atomic.Int64
 
+// quiet drops go-redis's log lines (dial failures while a test has the
+// server down on purpose).
+type quiet struct{}
+
+func (quiet) Printf(context.Context, string, ...any) {}
+
+func TestMain(m *testing.M) {
+	redis.SetLogger(quiet{})
+	os.Exit(m.Run())
+}
+
 // stores returns stores under a prefix of their own, so that subtests
 // sharing one server start empty.
 func (s *server) stores() redisstore.Stores {
