@@ -54,6 +54,23 @@ func prepare(img image.Image) plane {
 	return p
 }
 
+// bilevel reports a plane of at most two grey levels: a rendered symbol.
+func (p plane) bilevel() bool {
+	if len(p.pix) == 0 {
+		return false
+	}
+	a, b := p.pix[0], p.pix[0]
+	for _, v := range p.pix {
+		if v != a && v != b {
+			if a != b {
+				return false
+			}
+			b = v
+		}
+	}
+	return true
+}
+
 // turned returns the plane turned 90° counter-clockwise: (x, y) moves
 // to (y, w-1-x).
 func (p plane) turned() plane {
