@@ -1,6 +1,7 @@
 package profile
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -287,4 +288,14 @@ func lintedRulesOf(r *Registry, p *emvco.Payload) map[string]bool {
 		got[f.Rule] = true
 	}
 	return got
+}
+
+func TestEnumStrings(t *testing.T) {
+	assert.Equal(t, "transfer", PromptPayTransfer.String())
+	assert.Equal(t, "bill-payment", PromptPayBillPayment.String())
+	assert.Equal(t, "PromptPayKind(0)", PromptPayKind(0).String())
+	for want, p := range map[string]ProxyType{"mobile": ProxyMobile, "national-id": ProxyNationalID, "e-wallet": ProxyEWallet, "bank-account": ProxyBank, "ProxyType(9)": 9} {
+		assert.Equal(t, want, p.String())
+	}
+	assert.Equal(t, "transfer mobile", fmt.Sprint(PromptPayTransfer, " ", ProxyMobile))
 }

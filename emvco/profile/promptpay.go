@@ -1,6 +1,7 @@
 package profile
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/qrbridge/qrbridge/emvco"
@@ -17,7 +18,8 @@ const (
 	guidPromptPayBill     = "A000000677010112"
 )
 
-// PromptPayKind tells credit transfers from bill payments.
+// PromptPayKind tells credit transfers from bill payments. The zero
+// PromptPayKind is no PromptPay code.
 type PromptPayKind uint8
 
 const (
@@ -25,7 +27,8 @@ const (
 	PromptPayBillPayment PromptPayKind = 2 // GUID A000000677010112
 )
 
-// ProxyType is how a PromptPay credit transfer names the payee.
+// ProxyType is how a PromptPay credit transfer names the payee: its
+// sub-ID in template 29. The zero ProxyType is none (bill payments).
 type ProxyType uint8
 
 const (
@@ -34,6 +37,34 @@ const (
 	ProxyEWallet    ProxyType = 3 // 03: 15-digit e-wallet ID
 	ProxyBank       ProxyType = 4 // 04: bank account (reserved)
 )
+
+// String returns "transfer" or "bill-payment", or the number for other
+// values.
+func (k PromptPayKind) String() string {
+	switch k {
+	case PromptPayTransfer:
+		return "transfer"
+	case PromptPayBillPayment:
+		return "bill-payment"
+	}
+	return "PromptPayKind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// String returns "mobile", "national-id", "e-wallet" or "bank-account",
+// or the number for other values.
+func (t ProxyType) String() string {
+	switch t {
+	case ProxyMobile:
+		return "mobile"
+	case ProxyNationalID:
+		return "national-id"
+	case ProxyEWallet:
+		return "e-wallet"
+	case ProxyBank:
+		return "bank-account"
+	}
+	return "ProxyType(" + strconv.Itoa(int(t)) + ")"
+}
 
 // PromptPay is the typed view of a Thai PromptPay code.
 type PromptPay struct {
