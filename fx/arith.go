@@ -108,7 +108,7 @@ func (a Amount) Allocate(ratios ...int64) ([]Amount, error) {
 
 // ratioSum validates ratios and returns their sum.
 func ratioSum(ratios []int64) (decimal.Decimal, error) {
-	if len(ratios) == 0 || len(ratios) > maxParts {
+	if len(ratios) > maxParts { // no ratios at all fail below: their sum is 0
 		return decimal.Decimal{}, ErrRange
 	}
 	total := decimal.Zero

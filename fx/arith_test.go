@@ -169,7 +169,11 @@ func TestAllocate(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, tt.want, strs(parts), "%s by %v", tt.amount, tt.ratios)
 	}
-	for _, bad := range [][]int64{nil, {0}, {0, 0}, {1, -1}, {-1, 2}, make([]int64, maxParts+1)} {
+	tooMany := make([]int64, maxParts+1)
+	for i := range tooMany {
+		tooMany[i] = 1
+	}
+	for _, bad := range [][]int64{nil, {0}, {0, 0}, {1, -1}, {-1, 2}, tooMany} {
 		_, err := FromMinor(100, usd).Allocate(bad...)
 		assert.ErrorIs(t, err, ErrRange, "%v", len(bad))
 	}

@@ -311,5 +311,8 @@ func TestTableIndex(t *testing.T) {
 	assert.Equal(t, 0, codeNumber("AAA"))
 	assert.Equal(t, 26*26*26-1, codeNumber("ZZZ"))
 	assert.Equal(t, -1, codeNumber("[AA"))
+	for _, bad := range []string{"", "A", "AB", "ABCD", "aBC", "AbC", "ABc"} {
+		assert.Equal(t, -1, codeNumber(bad), bad)
+	}
 	assert.Equal(t, -1, codeNumber("@AA"))
 }
