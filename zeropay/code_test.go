@@ -55,6 +55,11 @@ func TestParseRefusals(t *testing.T) {
 	}{
 		{"empty", "", "kind", zeropay.ErrKind, 0},
 		{"kind 5", "5-ZP-1--ABCD", "kind", zeropay.ErrKind, 0},
+		{"kind 0", "0-ZP-1--ABCD", "kind", zeropay.ErrKind, 0},
+		{"one byte", "1", "kind", zeropay.ErrKind, 0},
+		{"no hyphen", "1ZP", "kind", zeropay.ErrKind, 0},
+		{"two bytes", "1-", "separators", zeropay.ErrSyntax, 0},
+		{"refund two bytes", "4-", "separators", zeropay.ErrSyntax, 0},
 		{"wechat url", "weixin://wxpay/bizpayurl?pr=abc", "kind", zeropay.ErrKind, 0},
 		{"emvco", "000201010211", "kind", zeropay.ErrKind, 0},
 		{"too few hyphens", "1-ZP-202012AB0123-T000000000000001-ABCD", "separators", zeropay.ErrSyntax, 0},
