@@ -10,12 +10,14 @@ import "strings"
 // ("br.gov.bcb.pix", "SG.PAYNOW"), at least two dot-separated labels of
 // letters, digits and hyphens.
 func ValidGUID(s string) bool {
-	if s == "" || len(s) > 32 || !IsANS(s) {
+	if len(s) > 32 {
 		return false
 	}
 	return isAID(s) || isReverseDomain(s)
 }
 
+// isAID and isReverseDomain accept only ASCII letters, digits, "." and
+// "-", all within the ans set.
 func isAID(s string) bool {
 	if len(s) < 10 || len(s)%2 != 0 {
 		return false

@@ -170,7 +170,11 @@ func TestValidGUID(t *testing.T) {
 	for _, g := range []string{"A000000677010111", "D15600000000", "br.gov.bcb.pix", "SG.PAYNOW", "ID.CO.QRIS.WWW", "COM.GO-JEK.WWW", "0123456789abcdef0123456789ABCDEF"} {
 		assert.True(t, ValidGUID(g), g)
 	}
-	for _, g := range []string{"", "00", "khqr@aclb", "A0000", "a.", ".a", "a..b", "-a.b", strings.Repeat("a", 33), "C7KzcrKHoxVexRy5c2EfkB"} {
+	for _, g := range []string{"A000000677", "a.b", "a-b.c1", strings.Repeat("a", 30) + ".b", strings.Repeat("A0", 16)} {
+		assert.True(t, ValidGUID(g), g)
+	}
+	for _, g := range []string{"", "00", "khqr@aclb", "A0000", "A0000006", "a.", ".a", "a..b", "-a.b", "a-.b", "a$b.com", "a b.com", "é.com", "A000000677é",
+		strings.Repeat("a", 33), strings.Repeat("A0", 17), strings.Repeat("a", 31) + ".b", "C7KzcrKHoxVexRy5c2EfkB"} {
 		assert.False(t, ValidGUID(g), g)
 	}
 }
