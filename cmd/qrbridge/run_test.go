@@ -160,6 +160,14 @@ func TestDecodeKinds(t *testing.T) {
 		{"weixin://wxpay/bizpayurl?pr=abc123", "wechat-code-url", "abc123"},
 		{"286543210987654321", "alipay-payment-code", "28************4321"},
 		{"6212345678901234567", "unionpay-payment-code", "62*************4567"},
+		{"weixin://wxpay/bizpayurl?sign=C380BEC2BFD727A4B6845133519F3AD6&appid=wx2421b1c4370ec43b&mch_id=10000100&product_id=123456789&time_stamp=1415949957&nonce_str=5K8264ILTKCH16CQ2502SI8ZNMTM67VS", "wechat-native-link", "product_id       123456789"},
+		{"wxp://f2f0Xyz-Abc_123", "wechat-personal", "wxp://f2f0Xyz-Abc_123"},
+		{"HTTPS://QR.ALIPAY.COM/MPM/ABC123", "alipayplus-mpm", "HTTPS://QR.ALIPAY.COM/MPM/ABC123"},
+		{"2-ZP-SER2026112600000000001--ABCD", "zeropay-dynamic", "serial           SER2026112600000000001"},
+		{"3-KW-30123456789007--0000", "zeropay-consumer", "system           KW"},
+		{"4-ZP-KW-20261125-ABC1234567890--ZZZZ", "zeropay-refund", "original_txn     ABC1234567890"},
+		{"800088" + "7449" + "30123456789017", "zeropay-consumer-barcode", "service_code"},
+		{"800088" + "8080" + "20261125" + "656667" + "1234567890", "zeropay-refund-barcode", "original_date    20261125"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
@@ -193,6 +201,32 @@ func TestConsumerCodesMasked(t *testing.T) {
 		}
 	}
 }
+
+func TestDecodeRefusals(t *testing.T) {
+	tests := []struct{ in, kind, err string }{
+		{"800088" + "0149" + "30123456789017", "zeropay-consumer-barcode", "[zeropay/format path=payment-system ID offset=6]"},
+		{"1-ZP-2024AB-0000000000000001--AB12", "zeropay-static", "[zeropay/"},
+		{"weixin://wxpay/bizpayurl?pr=", "wechat-code-url", "[wechat/"},
+		{hQVDUFYtruncated, "emvco-cpm", "[emvco/"},
+		{"0002", "emvco-mpm", "[emvco/length path=00 offset=0]"},
+		{"https://example.com/", "url", "[qrbridge/unknown-kind]"},
+		{"12345", "unknown", "[qrbridge/unknown-kind]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.kind, func(t *testing.T) {
+			code, out, errOut := runCLI(t, "", "decode", "--json", tt.in)
+			assert.Equal(t, exitRefused, code)
+			assert.Contains(t, errOut, tt.err)
+			var doc decodedDoc
+			require.NoError(t, json.Unmarshal([]byte(out), &doc))
+			assert.False(t, doc.OK)
+			assert.Equal(t, tt.kind, doc.Kind, "the kind is told even when the content does not read")
+			assert.Empty(t, doc.Fields, "nothing half-decoded")
+		})
+	}
+}
+
+const hQVDUFYtruncated = "hQVDUFYwMWETTwegAAAAVVVVUAhQcm9kdWN0MWETTwegAAAAZmZmUAhQcm9kdWN0MmJJWggSNFZ4kBI0WF8gDkNBUkRIT0xERVIvRU1WXy0IcnVlc2RlZW5kIZ8QBwYBCgMAAACfJghYT9OF+iNLzJ82AgABnzcEbVjv"
 
 func TestDecodeJSONError(t *testing.T) {
 	code, out, errOut := runCLI(t, "", "decode", "--json", promptpay[:len(promptpay)-1]+"0")
