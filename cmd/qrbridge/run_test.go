@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"image"
 	"image/png"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -228,6 +230,94 @@ func TestDecodeRefusals(t *testing.T) {
 
 const hQVDUFYtruncated = "hQVDUFYwMWETTwegAAAAVVVVUAhQcm9kdWN0MWETTwegAAAAZmZmUAhQcm9kdWN0MmJJWggSNFZ4kBI0WF8gDkNBUkRIT0xERVIvRU1WXy0IcnVlc2RlZW5kIZ8QBwYBCgMAAACfJghYT9OF+iNLzJ82AgABnzcEbVjv"
 
+func TestPayloadLimitBoundary(t *testing.T) {
+	at := strings.Repeat("0", maxPayload)
+	for _, args := range [][]string{{"decode", at}, {"decode", "-"}} {
+		_, _, errOut := runCLI(t, at+"\n", args...)
+		assert.NotContains(t, errOut, "too-long", "%d bytes is within the limit", maxPayload)
+		assert.Contains(t, errOut, "[emvco/")
+	}
+	_, out, _ := runCLI(t, at+"\n"+at+"0\n", "decode", "--jsonl")
+	rs := readRecords(t, out)
+	require.Len(t, rs, 2)
+	assert.NotEqual(t, "qrbridge/too-long", rs[0].Error.Code)
+	assert.Equal(t, "qrbridge/too-long", rs[1].Error.Code)
+}
+
+// namesPayload holds an object of every naming rule: a card network's
+// primitive, an unknown merchant template, 62's RFU and payment-system
+// IDs, 64's RFU IDs, an RFU root object and an unreserved template; its
+// CRC is computed.
+func namesPayload() string {
+	s := "000201" + "010211" + "0204VISA" + "27200010COM.EXAMPL0102AB" + "52045812" + "5303764" + "5802TH" +
+		"5904SHOP" + "6007BANGKOK" + "62220112ABCDEFGHIJKL0102XY" + "6420" + "0002EN" + "0104SHOP" + "0302XY" +
+		"7002AB" + "80140004ABCD0102ZZ" + "6304"
+	s = strings.Replace(s, "62220112ABCDEFGHIJKL0102XY", "62220112ABCDEFGHIJKL5002XY", 1)
+	return s + fmt.Sprintf("%04X", emvco.CRC([]byte(s)))
+}
+
+func TestDecodeNames(t *testing.T) {
+	code, out, errOut := runCLI(t, "", "decode", namesPayload())
+	require.Equal(t, exitOK, code, errOut)
+	for _, want := range []string{
+		"02  Merchant Account Information (Visa)", "27  Merchant Account Information ",
+		"    00  Globally Unique Identifier", "    01  Payment Network Specific",
+		"    01  Bill Number", "    50  Payment System Specific",
+		"    00  Language Preference", "    03  RFU for EMVCo",
+		"70  RFU for EMVCo", "80  Unreserved Template",
+	} {
+		assert.Contains(t, out, want)
+	}
+	assert.Equal(t, "RFU for EMVCo", subName(62, "", 12))
+	assert.Equal(t, "RFU for EMVCo", subName(62, "", 49))
+	assert.Equal(t, "Payment System Specific", subName(62, "", 50))
+	assert.Equal(t, "Merchant Account Information", rootName(51))
+	assert.Equal(t, "Merchant Account Information (UnionPay)", rootName(16))
+	assert.Equal(t, "Merchant Account Information", rootName(17))
+	assert.Equal(t, "RFU for EMVCo", rootName(65))
+	assert.Equal(t, "RFU for EMVCo", rootName(79))
+	assert.Equal(t, "Unreserved Template", rootName(80))
+	assert.Equal(t, "Biller ID", subName(30, "promptpay", 1))
+	assert.Equal(t, "Mobile Number", subName(29, "promptpay", 1))
+	name, nested := nestedName("vietqr", 1, 7)
+	assert.Equal(t, "Sub-object 7", name)
+	assert.True(t, nested)
+	_, nested = nestedName("vietqr", 2, 0)
+	assert.False(t, nested)
+}
+
+func TestSplitTLV(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string // tag=value
+	}{
+		{"0006970403011300110123456780", nil},
+		{"000697040301130011012345678", []string{"00=970403", "01=0011012345678"}},
+		{"0002ab", []string{"00=ab"}},
+		{"0002a", nil},
+		{"0000", nil},
+		{"00", nil},
+		{"x002ab", nil},
+		{"0002é", nil},
+		{"0001é", []string{"00=é"}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		got, ok := splitTLV(tt.in, 10)
+		var tv []string
+		for _, n := range got {
+			tv = append(tv, n.Tag+"="+n.Value)
+			assert.Equal(t, utf8.RuneCountInString(n.Value), n.Length)
+		}
+		assert.Equal(t, tt.want, tv, "%q", tt.in)
+		assert.Equal(t, tt.want != nil, ok, "%q", tt.in)
+		if len(got) > 1 {
+			assert.Equal(t, 10, got[0].Offset)
+			assert.Equal(t, 10+4+len(got[0].Value), got[1].Offset)
+		}
+	}
+}
+
 func TestDecodeJSONError(t *testing.T) {
 	code, out, errOut := runCLI(t, "", "decode", "--json", promptpay[:len(promptpay)-1]+"0")
 	assert.Equal(t, exitRefused, code)
@@ -268,13 +358,17 @@ func TestRenderColourOnlyOnTerminal(t *testing.T) {
 	defer f.Close()
 	e := env{stdout: f, getenv: func(string) string { return "" }}
 	assert.False(t, e.colour(), "a regular file is not a terminal")
-	if tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil {
-		defer tty.Close()
-		e.stdout = tty
-		assert.True(t, e.colour())
-		e.getenv = func(k string) string { return map[string]string{"NO_COLOR": "1"}[k] }
-		assert.False(t, e.colour(), "NO_COLOR wins over a terminal")
-	}
+	// /dev/null is a character device, as a terminal is: the test that
+	// tells a terminal from a file or pipe accepts it.
+	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	require.NoError(t, err)
+	defer null.Close()
+	e.stdout = null
+	assert.True(t, e.colour())
+	e.getenv = func(k string) string { return map[string]string{"NO_COLOR": "1"}[k] }
+	assert.False(t, e.colour(), "NO_COLOR wins over a terminal")
+	e.getenv = func(k string) string { return map[string]string{"NO_COLOR": ""}[k] }
+	assert.True(t, e.colour(), "an empty NO_COLOR is unset (no-color.org)")
 }
 
 func TestScanRenderedPNG(t *testing.T) {
