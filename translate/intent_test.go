@@ -53,3 +53,31 @@ func TestIntentEveryKind(t *testing.T) {
 		})
 	}
 }
+
+func TestNames(t *testing.T) {
+	for want, v := range map[string]interface{ String() string }{
+		"none": TipNone, "prompt": TipPrompt, "fixed": TipFixed, "percentage": TipPercentage,
+		"mapped": Mapped, "defaulted": Defaulted, "dropped": Dropped, "unknown": Action(9),
+		"merchant": PresentmentMerchant, "consumer": PresentmentConsumer,
+	} {
+		require.Equal(t, want, v.String())
+	}
+	b, err := TipPercentage.MarshalText()
+	require.NoError(t, err)
+	require.Equal(t, "percentage", string(b))
+	b, err = Dropped.MarshalText()
+	require.NoError(t, err)
+	require.Equal(t, "dropped", string(b))
+	_, ok := Report{}.Find("59")
+	require.False(t, ok)
+	n := 0
+	for range Kinds() {
+		n++
+		break
+	}
+	for range KindSet(0).Add(KindURL).Add(KindUnknown).All() {
+		n++
+		break
+	}
+	require.Equal(t, 2, n, "iterators stop when asked")
+}

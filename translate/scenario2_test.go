@@ -179,7 +179,7 @@ func TestScenarioPOSRouting(t *testing.T) {
 		{Kind: KindUnionPayPaymentCode, Acquirer: "unionpay-kis"},
 		{Kind: KindZeroPayConsumerBarcode, Acquirer: "zeropay-relay"},
 		{Kind: KindZeroPayConsumer, Acquirer: "zeropay-relay"},
-		{Kind: KindEMVCoCPM, AID: "A000000555", Acquirer: "emv-acquirer-a"},
+		{Kind: KindEMVCoCPM, AID: "a0000000555555", Acquirer: "emv-acquirer-a"},
 		{Kind: KindEMVCoCPM, Acquirer: "emv-acquirer-default"},
 	}
 	for _, c := range []struct {
@@ -190,7 +190,8 @@ func TestScenarioPOSRouting(t *testing.T) {
 		{"6212345678901234567", "unionpay-kis", "62*************4567"},
 		{"800088744930123456789017", "zeropay-relay", "30********9017"},
 		{"3-KW-30123456789007--0000", "zeropay-relay", "30********9007"},
-		{"hQVDUFYwMWEaTwegAAAAVVVVVw8SNFZ4kBI0WNGRIgESNF8=", "emv-acquirer-default", "12**********3458"},
+		{"hQVDUFYwMWEaTwegAAAAVVVVVw8SNFZ4kBI0WNGRIgESNF8=", "emv-acquirer-a", "12**********3458"},
+		{"hQVDUFYwMWFaTwfUEAAAAUAQVxNTUCBpAAAAZtIAdgEAAAAAAAmfXzQBAmM2nyYImERHcznr1n2fJwGAnxAUBQmgAAgAAAAAAAAAICAGERdRIQGfNgIAi4ICAACfNwRm4DtF", "emv-acquirer-default", "53**********0066"},
 	} {
 		t.Run(c.acquirer, func(t *testing.T) {
 			r, err := table.Route(c.raw)
