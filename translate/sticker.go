@@ -66,7 +66,11 @@ func (s Sticker) Encode() (string, error) {
 	var b emvco.Builder
 	b.Add(emvco.TagPayloadFormat, "01")
 	dynamic := !s.Amount.Currency().IsZero()
-	b.Add(emvco.TagPointOfInitiation, map[bool]string{false: "11", true: "12"}[dynamic])
+	initiation := "11"
+	if dynamic {
+		initiation = "12"
+	}
+	b.Add(emvco.TagPointOfInitiation, initiation)
 	next := emvco.Tag(26)
 	for _, a := range s.Accounts {
 		switch {
