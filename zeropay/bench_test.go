@@ -1,6 +1,8 @@
 package zeropay_test
 
 import (
+	"context"
+	"strings"
 	"testing"
 
 	"github.com/qrbridge/qrbridge/zeropay"
@@ -44,5 +46,33 @@ func TestParseAllocationBudget(t *testing.T) {
 	}
 	if err2 != nil || b.Token != "30123456789017" {
 		t.Fatalf("the measured ParseBarcode failed: %v", err2)
+	}
+}
+
+func BenchmarkParserResolve(b *testing.B) {
+	dir, err := zeropay.LoadJSON(strings.NewReader(directoryJSON))
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := zeropay.Parser{Checkers: zeropay.Checkers{Merchant: constChecker("X9-Z")}, RequireCheck: true}
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := p.Resolve(ctx, dir, static); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCodeStringMasked(b *testing.B) {
+	c, err := zeropay.Parse(childCode)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if c.String() != maskedCodeText {
+			b.Fatal("not masked")
+		}
 	}
 }
