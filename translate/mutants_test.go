@@ -1,0 +1,87 @@
+package translate
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/qrbridge/qrbridge/emvco"
+)
+
+// Edge cases the mutation run asked for.
+
+func TestErrorMessage(t *testing.T) {
+	err := fieldErr("amount", ErrOverCap, nil)
+	require.Equal(t, "translate: amount: amount over corridor cap", err.Error())
+	err = fieldErr("code", ErrInvalidCode, fmt.Errorf("emvco: 63: crc mismatch"))
+	require.Equal(t, "translate: code: invalid code: emvco: 63: crc mismatch", err.Error())
+	err = fieldErr("x", fmt.Errorf("other"), nil)
+	require.Equal(t, "translate: x: other", err.Error())
+}
+
+func TestKindBounds(t *testing.T) {
+	require.Equal(t, "unknown", numKinds.String())
+	require.False(t, KindSet(1<<numKinds).Has(numKinds))
+	require.True(t, KindSet(0).Add(KindURL).Has(KindURL))
+	require.Equal(t, KindZeroPayStatic, Detect("1-ZP-").Kind, "the form alone names it")
+	require.Error(t, Detect("1-ZP-").Err)
+	require.Equal(t, KindUnknown, Detect("1-ZP").Kind)
+	require.Equal(t, KindURL, Detect("https://").Kind)
+	require.Equal(t, KindURL, Detect("HTTP://").Kind)
+}
+
+func TestPromptPayBillPaymentAccount(t *testing.T) {
+	const bill = "00020101021230650016A00000067701011201150994000165501000212123456789012030667042953037645802TH54073649.2263044534"
+	in, _, err := newTranslator(t).Intent(context.Background(), bill)
+	require.NoError(t, err)
+	require.Equal(t, "promptpay", in.Merchant.Accounts[0].Scheme)
+	require.Equal(t, "099400016550100", in.Merchant.Accounts[0].ID, "the biller ID, not ref 1")
+}
+
+func TestDuitNowExpiry(t *testing.T) {
+	const code = "00020201021226690014A000000615000101065887340220MAEPP1111351701298070313169138867558252040000530345854041.005802MY5925MOHD SULAIMAN BIN HAJI SU6002MY62240520MAEPP1111351701298076304CE76"
+	tr := newTranslator(t)
+	in, _, err := tr.Intent(context.Background(), code)
+	require.NoError(t, err)
+	require.Equal(t, time.UnixMilli(1691388675582), in.Expires)
+	_, err = tr.Translate(context.Background(), code, Request{PayerScheme: "debit", PayerCurrency: krw})
+	require.ErrorIs(t, err, ErrExpiredCode)
+}
+
+// withCRC appends "6304" and the CRC to a payload body.
+func withCRC(body string) string {
+	body += "6304"
+	return body + fmt.Sprintf("%04X", emvco.CRC([]byte(body)))
+}
+
+func TestUnknownAdditionalDataObjects(t *testing.T) {
+	// 62.12 is reserved for future use, 62.50 a payment system's template.
+	raw := withCRC("000201010211" + "29370016A000000677010111011300668012345675802TH5303764" + "6228"+"1212RFU-VALUE-12"+"50080004ABCD")
+	p, err := emvco.Parse(raw)
+	require.NoError(t, err)
+	tr := newTranslator(t)
+	_, rep, err := tr.Intent(context.Background(), p.String())
+	require.NoError(t, err)
+	for _, path := range []string{"62.12", "62.50"} {
+		m, ok := rep.Find(path)
+		require.True(t, ok, path)
+		require.Equal(t, Dropped, m.Action)
+		require.Equal(t, ReasonUnknownObject, m.Reason)
+	}
+}
+
+func TestResolverDefaultsReported(t *testing.T) {
+	tr := newTranslator(t)
+	const code = "wxp://f2f0lrSb2ot4j5lJkFXkXoHZ0fBwy1Kyc5zS"
+	tr.Resolver.(*MemoryResolver).Put(code, Intent{Schemes: []string{"wechat"}, Currency: cny,
+		Merchant: Merchant{MCC: "5411", Country: "CN"}})
+	_, rep, err := tr.Intent(context.Background(), code)
+	require.NoError(t, err)
+	for field, want := range map[string]bool{FieldName: false, FieldMCC: true, FieldCountry: true, FieldCurrency: true, FieldAmount: false} {
+		_, ok := rep.Find("resolver." + field)
+		require.Equal(t, want, ok, field)
+	}
+}
