@@ -59,7 +59,7 @@ func withCRC(body string) string {
 
 func TestUnknownAdditionalDataObjects(t *testing.T) {
 	// 62.12 is reserved for future use, 62.50 a payment system's template.
-	raw := withCRC("000201010211" + "29370016A000000677010111011300668012345675802TH5303764" + "6228"+"1212RFU-VALUE-12"+"50080004ABCD")
+	raw := withCRC("000201010211" + "29370016A000000677010111011300668012345675802TH5303764" + "6228" + "1212RFU-VALUE-12" + "50080004ABCD")
 	p, err := emvco.Parse(raw)
 	require.NoError(t, err)
 	tr := newTranslator(t)
