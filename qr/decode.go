@@ -35,7 +35,11 @@ type Decoder struct {
 	// MaxBytes caps the input read by DecodeBytes and DecodeReader; 0
 	// means DefaultMaxBytes.
 	MaxBytes int64
-	// MaxPixels caps width × height; 0 means DefaultMaxPixels.
+	// MaxPixels caps width × height; 0 means DefaultMaxPixels. It also
+	// bounds the memory of the decoded image, estimated from the header,
+	// at 10 bytes per pixel of the cap. A larger cap admits 12 Mpx
+	// photos at the cost of the budget the default keeps (see the
+	// package doc's Bounds).
 	MaxPixels int
 }
 
@@ -74,14 +78,14 @@ func Decode(img image.Image) (Result, error) {
 	return d.Decode(img)
 }
 
-// DecodeBytes reads one QR code from PNG, JPEG or GIF bytes with the zero
-// Decoder.
+// DecodeBytes reads one QR code from PNG, JPEG, GIF or WebP bytes with
+// the zero Decoder.
 func DecodeBytes(b []byte) (Result, error) {
 	var d Decoder
 	return d.DecodeBytes(b)
 }
 
-// DecodeBytes reads one QR code from PNG, JPEG or GIF bytes.
+// DecodeBytes reads one QR code from PNG, JPEG, GIF or WebP bytes.
 func (d *Decoder) DecodeBytes(b []byte) (Result, error) {
 	return d.DecodeReader(bytes.NewReader(b))
 }

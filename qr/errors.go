@@ -23,7 +23,7 @@ var (
 	// ErrImageTooLarge reports an image over the byte or pixel cap; it is
 	// refused before the image is decoded.
 	ErrImageTooLarge = errors.New("qr: image too large")
-	// ErrFormat reports input that is not a PNG, JPEG or GIF image, or is
+	// ErrFormat reports input that is not a PNG, JPEG, GIF or WebP image, or is
 	// corrupt, truncated or empty.
 	ErrFormat = errors.New("qr: not a readable image")
 	// ErrCharset reports a symbol that was read, checksums and all, whose
