@@ -2,8 +2,14 @@ package wechat_test
 
 import (
 	"context"
+	"crypto"
+	"crypto/rsa"
+	"crypto/sha256"
+	"encoding/base64"
 	"errors"
 	"net/http"
+	"net/http/httptest"
+	"strconv"
 	"testing"
 	"time"
 
@@ -210,4 +216,110 @@ func TestClientV2(t *testing.T) {
 	require.ErrorAs(t, err, &re)
 	assert.False(t, re.Verified, "a FAIL return_code is unsigned")
 	assert.True(t, errors.Is(err, wechat.ErrResult))
+}
+
+// rawServer answers every request with status and body, signed with the
+// wechattest platform key when sign is set.
+func rawServer(t *testing.T, srv *wechattest.Server, status int, body []byte, sign bool) string {
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if sign {
+			ts := strconv.FormatInt(time.Now().Unix(), 10)
+			nonce := wechat.NewNonce()
+			digest := sha256.Sum256([]byte(ts + "\n" + nonce + "\n" + string(body) + "\n"))
+			sig, _ := rsa.SignPKCS1v15(nil, srv.PlatformKey, crypto.SHA256, digest[:])
+			w.Header().Set("Wechatpay-Timestamp", ts)
+			w.Header().Set("Wechatpay-Nonce", nonce)
+			w.Header().Set("Wechatpay-Signature", base64.StdEncoding.EncodeToString(sig))
+			w.Header().Set("Wechatpay-Serial", wechattest.PlatformSerial)
+		}
+		w.WriteHeader(status)
+		_, _ = w.Write(body)
+	})
+	s := httptest.NewServer(h)
+	t.Cleanup(s.Close)
+	return s.URL
+}
+
+func TestClientAnswers(t *testing.T) {
+	srv := wechattest.NewServer(t, wechattest.Options{})
+	ctx := context.Background()
+	call := wechat.V3Call{Method: "GET", Path: "/v3/global/transactions/out-trade-no/T1?mchid=1"}
+	c := srv.Client()
+
+	c.BaseURL = rawServer(t, srv, 401, []byte(`{"code":"SIGN_ERROR","message":"x"}`), false)
+	_, err := c.Do(ctx, call)
+	var re *wechat.ResultError
+	require.ErrorAs(t, err, &re, "an unsigned error answer is still an answer")
+	assert.Equal(t, 401, re.HTTPStatus)
+	assert.False(t, re.Verified)
+	assert.ErrorIs(t, err, wechat.ErrNoAuth)
+
+	c.BaseURL = rawServer(t, srv, 200, []byte(`{}`), false)
+	_, err = c.Do(ctx, call)
+	assert.ErrorIs(t, err, wechat.ErrMissing, "an unsigned 200 is forged")
+	assert.NotErrorIs(t, err, wechat.ErrResult)
+
+	c.BaseURL = rawServer(t, srv, 200, []byte(`{}`), true)
+	body, err := c.Do(ctx, call)
+	require.NoError(t, err)
+	assert.Equal(t, "{}", string(body))
+
+	c.BaseURL = rawServer(t, srv, 299, []byte(`{}`), true)
+	_, err = c.Do(ctx, call)
+	require.NoError(t, err, "every 2xx is success")
+	c.BaseURL = rawServer(t, srv, 300, []byte(`{}`), true)
+	_, err = c.Do(ctx, call)
+	require.ErrorAs(t, err, &re)
+	assert.True(t, re.Verified)
+
+	big := make([]byte, 64<<10)
+	for i := range big {
+		big[i] = ' '
+	}
+	c.BaseURL = rawServer(t, srv, 200, big, true)
+	body, err = c.Do(ctx, call)
+	require.NoError(t, err, "64 KiB is the limit, inclusive")
+	assert.Len(t, body, 64<<10)
+	c.BaseURL = rawServer(t, srv, 200, append(big, ' '), true)
+	_, err = c.Do(ctx, call)
+	assert.ErrorIs(t, err, wechat.ErrSyntax, "an answer past 64 KiB is refused")
+
+	noVerifier := srv.Client()
+	noVerifier.Verifier = nil
+	_, err = noVerifier.Do(ctx, call)
+	assert.ErrorIs(t, err, wechat.ErrMissing)
+	noSigner := srv.Client()
+	noSigner.Signer = nil
+	_, err = noSigner.Do(ctx, call)
+	assert.ErrorIs(t, err, wechat.ErrMissing)
+	badURL := srv.Client()
+	badURL.BaseURL = "http://[::1"
+	_, err = badURL.Do(ctx, call)
+	assert.ErrorIs(t, err, wechat.ErrFormat)
+}
+
+// countingDoer counts the requests it sends.
+type countingDoer struct {
+	n int
+	d wechat.Doer
+}
+
+func (c *countingDoer) Do(r *http.Request) (*http.Response, error) { c.n++; return c.d.Do(r) }
+
+func TestClientTransportAndBase(t *testing.T) {
+	srv := wechattest.NewServer(t, wechattest.Options{})
+	ctx := context.Background()
+	c := srv.Client()
+	c.HTTP = nil // http.DefaultClient
+	_, err := c.QuickPay(ctx, quickPay(t, "D1"))
+	require.NoError(t, err)
+	d := &countingDoer{d: http.DefaultClient}
+	c.HTTP = d
+	c.BaseURL = srv.URL + "/"
+	_, err = c.Query(ctx, "D1")
+	require.NoError(t, err, "a trailing slash on BaseURL is fine")
+	assert.Equal(t, 1, d.n, "the caller's transport is used")
+	calls := srv.Calls()
+	assert.Equal(t, "/v3/global/transactions/out-trade-no/D1", calls[len(calls)-1])
+	assert.Equal(t, wechat.HostGlobal, "https://apihk.mch.weixin.qq.com")
 }

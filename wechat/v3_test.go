@@ -2,7 +2,6 @@ package wechat
 
 import (
 	"context"
-	"crypto/rand"
 	"crypto/rsa"
 	"encoding/base64"
 	"errors"
@@ -16,16 +15,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-var testKey, weakKey = genKey(2048), genKey(1024)
-
-func genKey(bits int) *rsa.PrivateKey {
-	k, err := rsa.GenerateKey(rand.Reader, bits)
-	if err != nil {
-		panic(err)
-	}
-	return k
-}
 
 func TestV3AuthorizationRoundTrip(t *testing.T) {
 	now := time.Unix(1700000000, 0)

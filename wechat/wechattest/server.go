@@ -1,7 +1,6 @@
 package wechattest
 
 import (
-	"crypto/rand"
 	"crypto/rsa"
 	"net/http"
 	"net/http/httptest"
@@ -110,18 +109,9 @@ var (
 	merchantKey, pfKey *rsa.PrivateKey
 )
 
-// testKeys makes the two RSA-2048 keys once per process: key generation
-// is slow and the keys are test keys only.
+// testKeys parses the two fixed test keys once per process.
 func testKeys() (*rsa.PrivateKey, *rsa.PrivateKey) {
-	keysOnce.Do(func() {
-		var err error
-		if merchantKey, err = rsa.GenerateKey(rand.Reader, 2048); err != nil {
-			panic(err) // crypto/rand does not fail on supported platforms
-		}
-		if pfKey, err = rsa.GenerateKey(rand.Reader, 2048); err != nil {
-			panic(err)
-		}
-	})
+	keysOnce.Do(func() { merchantKey, pfKey = mustKey(merchantKeyPEM), mustKey(platformKeyPEM) })
 	return merchantKey, pfKey
 }
 

@@ -57,6 +57,8 @@ func post(t *testing.T, srv *wechattest.Server, path, auth string, body []byte) 
 	if auth != "" {
 		req.Header.Set("Authorization", auth)
 	}
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("Content-Type", "application/json")
 	resp, err := http.DefaultClient.Do(req)
 	require.NoError(t, err)
 	defer resp.Body.Close()
@@ -99,9 +101,17 @@ func TestServerChecksRequestsAsWeChatDoes(t *testing.T) {
 	status, _ = post(t, srv, call.Path, a3, common)
 	assert.Equal(t, 400, status, "institutional server, common-mode body")
 
+	req, _ := http.NewRequest("POST", srv.URL+call.Path, bytes.NewReader(call.Body))
+	req.Header.Set("Authorization", auth)
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, 400, resp.StatusCode, "no Accept nor Content-Type")
+
 	status, _ = post(t, srv, call.Path, auth, call.Body)
 	assert.Equal(t, 200, status)
-	assert.Equal(t, []string{call.Path, call.Path, call.Path, call.Path, call.Path, call.Path, call.Path}, srv.Calls())
+	assert.Len(t, srv.Calls(), 8)
+	assert.Equal(t, call.Path, srv.Calls()[7])
 }
 
 func TestServerV2Checks(t *testing.T) {

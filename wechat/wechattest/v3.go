@@ -29,6 +29,10 @@ func (s *Server) serveV3(w http.ResponseWriter, r *http.Request, out Outcome) {
 		s.answerV3(w, out, http.StatusBadRequest, errBody("PARAM_ERROR", "body"))
 		return
 	}
+	if r.Header.Get("Accept") != "application/json" || (r.Method == http.MethodPost && r.Header.Get("Content-Type") != "application/json") {
+		s.answerV3(w, out, http.StatusBadRequest, errBody("PARAM_ERROR", "Accept and Content-Type must be application/json"))
+		return
+	}
 	if e := s.checkAuth(r, body); e != nil {
 		s.answerV3(w, out, e.status, errBody(e.code, e.msg))
 		return

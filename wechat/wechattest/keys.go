@@ -1,0 +1,80 @@
+package wechattest
+
+import (
+	"crypto/rsa"
+	"crypto/x509"
+	"encoding/pem"
+)
+
+// The server's two RSA-2048 keys are fixed test keys, made for this
+// package with openssl and never used anywhere else: generating keys at
+// run time costs each test binary seconds on a loaded machine.
+const (
+	merchantKeyPEM = `-----BEGIN RSA PRIVATE KEY-----
+MIIEpAIBAAKCAQEAo9eghWV1FIFfqZztxEQkyUmbpiQwuvkJ84qfsbTonHyCOkmu
+X0TL1XSPepcb3P16eFx19EtsXq4z30ddoVzqcrz2k4QskU99ulBrzK1XF5+8YP3s
+KFvN5zQbMYIOqgfW/vcat9DmJJt6jOvOYcleQt9pF9MPmKK33qXh7uNSqjzcSGRv
+zo/4Lb2ZS67MN4l09b3vzurT1FiUOhNoqLNH+QFK9HFGPBmUYhGzb2TkL2glDTIo
+104SIzS1c39yLwwe2wuQv2FTz2pZkGJUNx7X32aHVedANxU3lOquZMx7OOlq09yU
+kCN/NENmhe91Ksv8g7P7RGIQXV1AlNX9DSfXCwIDAQABAoIBABA7MdtVQEKOSIhY
+lBN//rb0NFfCuRMkzdATORvVRMAP86TLnNsySRE18WrfInMDp4jZ/BN+D1fX4Sqq
++sMcHdvNDY5ypymkGtwE0JEf0QN1nydqsGUVJzJS7qi6bjJ5AVsT5tE0AEC7KGpi
+h/kXBmAQmuwxzBc+c4G6pEXSvmM/6Hi8Fz7yR1BSuglHmFcjvoOU/DtbH5LKvzh/
+P08OATWk9uX1EVKs4iH70BZIr/0os6MPQIKUTdzfOgRA/EbcHe+mnQ3E1BV3fOfQ
+cl4Vvg4bacGrMVhxPYlAN45xPzknRFQNy23Yq9iQQFG+aVfu1OJ8UNaI7Jmc6xmu
+pRVAj5ECgYEA4lU6LvQc4m33+7HeFcq/10cIEtGqztbmBJNztd0GVT5Z+0O8L5YP
+pTwjTU3eZtGvqUkF6hjjiJU6B03F3yibi2VC495Ssv2eSYSH8AMA3350IMcovw+z
+nXFP9wfb/eo51lDOFMbLFFD37FKkOaHQzXl/V8OSa/act9jKkey1QpsCgYEAuVF6
+ux/nnELL7hPTmyFLl1xcUyXZXbD/5drt20dG0FIJ4of1K8sTRFeYelrTgXQCxyBs
+iHwaHzRj9oq0kMOXFmqposAPDEtbeZvHYQIsrBFRq0z/FykNvC/0qfhhc0Gxq68n
+hKuXZkj2J7uEDEO3HWbv9VikJTzgZ6seki+zjFECgYEAkyFKOHmySTOpkDH5J/ts
+KFrhkbJAskMatgDQqHmtAz8MKX3H2LtZIlXssPUczYQkCA0TTjGtv/0aAuN47O+t
+5bkG+bBt3DNocWw5HjolmCPRA/nTsBhZ79BYZkLyrKZVwM84mGL+Yw+bi0HRxjE9
+1kTUFk5pYcun5w+D58aTsl8CgYEAq0mLdjAsJLt8wKZkvQtOUi3VTCk8uyOhszPj
+C/3ajyx05IQj8YF3YoDQd69BtXKkKqdmidSjVFpZVwSnlvKh0N9vwfVhM0zn1QRO
+ifS3k6dCZGH7mc2hW2K78uqYMC71aKmxjigH/UvM8baZe7iPJUcC3jQ7LAwTot6A
+mEAs5bECgYAv4sD2LQqJKRcCSNj0K+v7wCzjMzVWwfwUkXv326/1zdeAFbQbQOnn
+Ol4k4QXbOCrEYwOaE3aV6Hl6X1u/rBW+RwtTJhkeRJOttFf6v4WLegzxeLrFw7z9
+fmHtnghHKbW96Ljdc5JQhW/mkRc2FRgq40U32CbCYJPz2hGtOo12yQ==
+-----END RSA PRIVATE KEY-----`
+	platformKeyPEM = `-----BEGIN RSA PRIVATE KEY-----
+MIIEowIBAAKCAQEAqjOTGsXj9n2g90On7BDa/1LDCRYlIE1UFrW2AE1WlM7A0sb8
+FAQFXvsK8ymqBDsoWb/jOujCaAONtHbtA+Th4Q22RJTdF1KH9LwLtq6f7v0+svfe
+UoKOnCpBRYEjwSFUK3RF8ZQFIE+zVgnrg3CZ5Qke8c8NS2+X/ZiwWH6nk19LDWiI
+emSbtSZwt6/GKVobsux8XrcjEt2u0OYAJcv6RoeORe/1AoOqHKe5tgEP9CzLp3qt
+WTQcdYKSCt15kqXDXwac9fFC7pQQcr7DI+7LddXU7STN5nAhgNVeB/jYeN+xM+VB
+AKjB1uicVIz2+4cWvI6kWAO8f+Qnp17UFUzKnwIDAQABAoIBAAPkmBnFqvgpWXQu
+ZPneTNQINZPQoNrDSggW8enB2xgePoTTrlJa4TCR92cmbdAY9kxPOkhPqJquciBN
+lBBBvPTj1mZtLT1qUtfDMVVlWx0hR7zaNIiYmeByivmnAYVaWM2BpFPpOdDKYeS2
+518jRTHa6o1HWht+mvBe/LGZfAW/36OfaniRrtBgzjessn+nxuQQakLiFXbxbVOM
+f/3I0CPcR22LfLYHv03JO48gu83QoWeTMlmn+8najWQWiB/Wj9SA7H3jmVnxaS0E
+Kesxlg38bteWxxPTswIdBdAIG+4QSS1Pesui2tOfZQwpmWJ5bDM2pjA8fwdsToL9
+DsiXs7ECgYEA5uWse5RCxcrZA8wrbqGU6ovowEkFWAZBNWPK/blEAQZP9TF8XOgM
+smJzsBiRvvwOBBjSQq07IQZIxq2k8BiiGfGLhkCSFiaXuRMsgwIL+K58g/srfzEE
+kgJ1mEtiRkB1LiIYCqYp3Y/l5zsC1tkrGhVfpPN9tOcLrfz7RVhrLJkCgYEAvLSe
+fUZtFZsgESD8XvwGVj0p7xjhYaxPPEp3evJJI6kBPZJUz1kQGcrZH5WHaHF4kpSI
+Up3pXX2DW+foZ5lSG1O8KCj5hPtuZwMe/BnF60X8GXATJvv9myODemnF4kl1Dy2y
+jW6JZqwTKJ996BsMdXT/9t+KFUX1sJtDUah5u/cCgYBdZTeAgTcFJIjlhVdoF4nR
+2afa52527YjA3M3GFYNRWslK56pjNiW0nignabjCZNgShiu+dq29LPqRCrn1uDER
+h2eldUbiGNg0L3JIx7Ip9AI/rIAqoZw0pzQD1zI4MmhzsazB2faDPWqEPpVmbE+H
+7G9UnH0TiIVr6jGFGj+3uQKBgQCkktF2aClSoouA5Me0/w93vrgHsic9y8z+w+MX
+8p4e35IZZLlabE5CcEqT5RDG4c9J5whNJTMVOhWJ3eMuFuUouAps6+9RLwbGCE7J
+hqC547tNZBUP9szitEJCTGUsSOwyZKRH/JMQXBoJX6+q8YwYFAX4BFSk4PK5J2+6
+k7g3WQKBgDZY4WB/DIuJ5PMV35W0d/7UEzu+wVwg1jtE1GBcrlNIG96qwK75EjKA
+Bv1QtaZ0hyH7LagAeimzgiElDVnA8F2VTgPMR3jtmmM/jE7oLyeNX4TSGgDB1lqA
+TUNLDKlY0uDGIo23Klbn26ZNLGaM3ZSb2kxBsM3RPUENTwjnM24j
+-----END RSA PRIVATE KEY-----`
+)
+
+// mustKey parses a PKCS #1 PEM key; the constants above always parse.
+func mustKey(s string) *rsa.PrivateKey {
+	b, _ := pem.Decode([]byte(s))
+	if b == nil {
+		panic("wechattest: bad test key")
+	}
+	k, err := x509.ParsePKCS1PrivateKey(b.Bytes)
+	if err != nil {
+		panic("wechattest: bad test key")
+	}
+	return k
+}
