@@ -150,12 +150,8 @@ func lintAmountDecimals(p *Payload, o Object, fs []Finding) []Finding {
 	if err != nil {
 		return fs
 	}
-	v := o.Value()
-	decimals := 0
-	if dot := strings.IndexByte(v, '.'); dot >= 0 {
-		decimals = len(v) - dot - 1
-	}
-	if decimals > cur.MinorUnits() {
+	_, decimals, _ := strings.Cut(o.Value(), ".")
+	if len(decimals) > cur.MinorUnits() {
 		fs = append(fs, finding("mpm-amount-decimals", SeverityWarning, o, "amount has more decimals than the currency's minor units", refAmount))
 	}
 	return fs

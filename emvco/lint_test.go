@@ -128,7 +128,13 @@ func TestLintReportsReaderLeniencies(t *testing.T) {
 	lower := body[:len(body)-4] + strings.ToLower(body[len(body)-4:])
 	p, err = (&Decoder{AllowLowercaseCRC: true}).Parse(lower)
 	require.NoError(t, err)
-	assert.True(t, hasRule(Lint(p), "mpm-crc-lowercase"))
+	require.True(t, hasRule(Lint(p), "mpm-crc-lowercase"))
+	for _, f := range Lint(p) {
+		if f.Rule == "mpm-crc-lowercase" {
+			assert.Equal(t, len(lower)-4, f.Offset)
+			assert.Equal(t, "63", f.Path)
+		}
+	}
 
 	p, err = (&Decoder{AllowURLEscaped: true}).Parse(strings.ReplaceAll(pixExample, " ", "%20"))
 	require.NoError(t, err)
@@ -153,6 +159,30 @@ func hasRule(fs []Finding, rule string) bool {
 		}
 	}
 	return false
+}
+
+// TestLintPayloadLength: 512 characters are allowed (EMV MPM v1.1 §4.1),
+// 513 are not; characters, not bytes, count.
+func TestLintPayloadLength(t *testing.T) {
+	for _, tt := range []struct {
+		fill string
+		size int
+		want bool
+	}{{"x", 512, false}, {"x", 513, true}, {"é", 512, false}, {"é", 513, true}} {
+		body := conformant
+		rem := tt.size - 8 - len(conformant) // characters left before the crc object
+		for id := Tag(81); rem > 0; id++ {
+			n := min(99, rem-4)
+			if left := rem - 4 - n; left > 0 && left < 5 {
+				n -= 5 // leave room for a last object of at least five
+			}
+			body += id.String() + fmt.Sprintf("%02d", n) + strings.Repeat(tt.fill, n)
+			rem -= 4 + n
+		}
+		p := mustParseT(t, withCRC(body))
+		require.Equal(t, tt.size, p.Len())
+		assert.Equal(t, tt.want, hasRule(Lint(p), "mpm-payload-length"), "%d characters of %q", tt.size, tt.fill)
+	}
 }
 
 func TestLintPaymentSystemTemplates(t *testing.T) {
