@@ -11,8 +11,7 @@ func TestValidAmount(t *testing.T) {
 	for s, want := range map[string]bool{
 		"98.73": true, "98": true, "98.": true, "0.01": true, "1": true, "0001": true,
 		"1234567890123": true, "123456789012.": true, "1234567890.12": true,
-		"12345678901234": false,
-		"": false, "0": false, "0.00": false, "00.": false, ".5": false, "98,73": false,
+		"": false, "12345678901234": false, "0": false, "0.00": false, "00.": false, ".5": false, "98,73": false,
 		"3 705": false, "1.2.3": false, "-1": false, "+1": false, "1e3": false, "1..": false, "1/2": false, "1:2": false,
 	} {
 		assert.Equal(t, want, ValidAmount(s), "%q", s)
