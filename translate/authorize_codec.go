@@ -9,19 +9,21 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/qrbridge/qrbridge/fx"
+	"github.com/qrbridge/qrbridge/zeropay"
 )
 
 // authorizationJSON is the stored form of an Authorization.
 type authorizationJSON struct {
-	Outcome   Outcome     `json:"outcome"`
-	Scheme    string      `json:"scheme,omitempty"`
-	Reference string      `json:"reference,omitempty"`
-	SchemeRef string      `json:"scheme_ref,omitempty"`
-	QuoteID   string      `json:"quote_id,omitempty"`
-	Charged   *fx.Amount  `json:"charged,omitempty"`
-	Rate      *rateJSON   `json:"rate,omitempty"`
-	Reason    *reasonJSON `json:"reason,omitempty"`
-	At        time.Time   `json:"at"`
+	Outcome   Outcome         `json:"outcome"`
+	Scheme    string          `json:"scheme,omitempty"`
+	Reference string          `json:"reference,omitempty"`
+	SchemeRef string          `json:"scheme_ref,omitempty"`
+	QuoteID   string          `json:"quote_id,omitempty"`
+	Charged   *fx.Amount      `json:"charged,omitempty"`
+	Rate      *rateJSON       `json:"rate,omitempty"`
+	Reason    *reasonJSON     `json:"reason,omitempty"`
+	At        time.Time       `json:"at"`
+	ZeroPay   *zeropay.Result `json:"zeropay_result,omitempty"`
 }
 
 type rateJSON struct {
@@ -56,14 +58,16 @@ var sentinels = [...]struct {
 	{"limit_exceeded", ErrLimitExceeded}, {"charge_mismatch", ErrChargeMismatch}, {"declined", ErrDeclined},
 	{"outcome_unknown", ErrOutcomeUnknown}, {"invalid", ErrInvalid}, {"in_progress", ErrInProgress},
 	{"idempotency_conflict", ErrIdempotencyConflict}, {"store", ErrStore},
-	{"unsupported_corridor", ErrUnsupportedCorridor}, {"over_cap", ErrOverCap},
+	{"unsupported_corridor", ErrUnsupportedCorridor}, {"over_cap", ErrOverCap}, {"relay", ErrRelay},
+	{"unsupported_scheme", ErrUnsupportedScheme},
 }
 
 // MarshalBinary encodes the Authorization as JSON, the form the
 // idempotency middleware stores. Reason is kept as what it matches (a
 // [*DeclineError]'s scheme and code, a [*LimitError], or the package
 // sentinel it wraps), so a replayed result matches the same errors; the
-// scheme's own error inside a DeclineError and Record are not kept. It
+// scheme's own error inside a DeclineError is not kept, nor a Record other
+// than a *zeropay.Result. It
 // writes the JSON by hand (the payment's hot path); UnmarshalBinary reads
 // it with encoding/json.
 func (a Authorization) MarshalBinary() ([]byte, error) {
@@ -102,6 +106,13 @@ func (a Authorization) MarshalBinary() ([]byte, error) {
 			return nil, err
 		}
 		b = append(append(b, `,"reason":`...), rb...)
+	}
+	if rec, ok := a.Record.(*zeropay.Result); ok && rec != nil {
+		rb, err := json.Marshal(rec)
+		if err != nil {
+			return nil, err
+		}
+		b = append(append(b, `,"zeropay_result":`...), rb...)
 	}
 	b = append(b, `,"at":"`...)
 	return append(a.At.AppendFormat(b, time.RFC3339Nano), `"}`...), nil
@@ -191,6 +202,9 @@ func (a *Authorization) UnmarshalBinary(b []byte) error {
 		QuoteID: j.QuoteID, At: j.At, Reason: j.Reason.decode()}
 	if j.Charged != nil {
 		a.Charged = *j.Charged
+	}
+	if j.ZeroPay != nil {
+		a.Record = j.ZeroPay
 	}
 	if j.Rate != nil {
 		r, err := j.Rate.decode()
