@@ -84,6 +84,14 @@ func TestECBHostileServer(t *testing.T) {
 		assert.Less(t, time.Since(start), time.Second)
 		srv.Close()
 	}
+	empty := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write([]byte(ecbDoc(`<Cube currency="XYZ" rate="1"/>`))) // a day with no current currency
+	}))
+	defer empty.Close()
+	for _, pair := range [][2]Currency{{eur, usd}, {usd, eur}, {eur, eur}} {
+		_, err := (&ECB{Client: empty.Client(), URL: empty.URL}).Rate(context.Background(), pair[0], pair[1])
+		assert.ErrorIs(t, err, ErrRateUnavailable, "%v", pair)
+	}
 	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		doc := ecbDoc(`<Cube currency="USD" rate="1.05"/>`)
 		_, _ = w.Write([]byte(doc[:20]))

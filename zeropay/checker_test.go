@@ -194,11 +194,14 @@ func TestResolveErrorsNameFieldAndReason(t *testing.T) {
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "qr", fe.Field)
 	assert.Equal(t, "qr record lookup", fe.Reason)
+	assert.Equal(t, -1, fe.Offset)
 	_, _, err = zeropay.Resolve(ctx, merchantFails{dir}, static)
 	require.ErrorIs(t, err, errDirectoryDown)
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "merchant ID", fe.Field)
 	assert.Equal(t, "merchant lookup", fe.Reason)
+	assert.Equal(t, -1, fe.Offset)
+	assert.Equal(t, "zeropay: merchant ID: directory down: merchant lookup", err.Error())
 }
 
 var errDirectoryDown = errors.New("directory down")

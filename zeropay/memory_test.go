@@ -47,6 +47,7 @@ func TestRecordValidation(t *testing.T) {
 		var fe *zeropay.FieldError
 		require.ErrorAs(t, err, &fe, tt.name)
 		assert.Equal(t, tt.field, fe.Field, tt.name)
+		assert.Equal(t, -1, fe.Offset, "records are not parsed text")
 		assert.Contains(t, err.Error(), "merchant record 2", tt.name)
 	}
 	for name, mutate := range map[string]func(*zeropay.Merchant){
@@ -79,7 +80,9 @@ func TestRecordValidation(t *testing.T) {
 		var fe *zeropay.FieldError
 		require.ErrorAs(t, err, &fe, tt.name)
 		assert.Equal(t, tt.field, fe.Field, tt.name)
+		assert.Equal(t, -1, fe.Offset, "records are not parsed text")
 		assert.Contains(t, err.Error(), "qr record 1", tt.name)
+		assert.NotContains(t, err.Error(), "byte")
 	}
 	q := goodQR()
 	q.QR = strings.Repeat("1", 50)
@@ -114,6 +117,13 @@ func TestPutIsAllOrNothing(t *testing.T) {
 	var fe *zeropay.FieldError
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "no such merchant", fe.Reason)
+	assert.Equal(t, -1, fe.Offset)
+	_, err = dir.QR(ctx, "1-ZP-nope")
+	require.ErrorIs(t, err, zeropay.ErrNotFound)
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "qr", fe.Field)
+	assert.Equal(t, -1, fe.Offset)
+	assert.Equal(t, "zeropay: qr: not found: no such qr record", err.Error())
 	cancelled, cancel := context.WithCancel(ctx)
 	cancel()
 	_, err = dir.Merchant(cancelled, "202012AB0123")
