@@ -27,7 +27,7 @@ type errorInfo struct {
 var errTooLong = errors.New("payload over " + strconv.Itoa(maxPayload) + " bytes")
 
 // errorCodes maps each sentinel the command can meet to its code, in the
-// order errors.Is tries them.
+// order errors.Is tries them: the first that matches names the error.
 var errorCodes = []struct {
 	err  error
 	code string
@@ -36,6 +36,20 @@ var errorCodes = []struct {
 	{errTooLong, "qrbridge/too-long"},
 	{errUnknownKind, "qrbridge/unknown-kind"},
 	{errEncodeKind, "qrbridge/not-encodable"},
+	// A translation's own refusals name the class before their cause;
+	// an unreadable code (ErrInvalidCode) is named by its scheme's error.
+	{translate.ErrExpiredCode, "translate/expired-code"},
+	{translate.ErrMerchantUnavailable, "translate/merchant-unavailable"},
+	{translate.ErrAmountRequired, "translate/amount-required"},
+	{translate.ErrAmountMismatch, "translate/amount-mismatch"},
+	{translate.ErrInvalidAmount, "translate/invalid-amount"},
+	{translate.ErrTipNotAllowed, "translate/tip-not-allowed"},
+	{translate.ErrOverCap, "translate/over-cap"},
+	{translate.ErrUnsupportedCorridor, "translate/unsupported-corridor"},
+	{translate.ErrUnsupportedCurrency, "translate/unsupported-currency"},
+	{translate.ErrUnsupportedScheme, "translate/unsupported-scheme"},
+	{translate.ErrNotConfigured, "translate/not-configured"},
+	{translate.ErrQuote, "translate/quote"},
 	{emvco.ErrSyntax, "emvco/syntax"},
 	{emvco.ErrLength, "emvco/length"},
 	{emvco.ErrCRC, "emvco/crc"},
@@ -48,6 +62,8 @@ var errorCodes = []struct {
 	{zeropay.ErrLength, "zeropay/length"},
 	{zeropay.ErrFormat, "zeropay/format"},
 	{zeropay.ErrCheck, "zeropay/check"},
+	{zeropay.ErrNotFound, "zeropay/not-found"},
+	{zeropay.ErrInactive, "zeropay/inactive"},
 	{wechat.ErrKind, "wechat/kind"},
 	{wechat.ErrSyntax, "wechat/syntax"},
 	{wechat.ErrFormat, "wechat/format"},
@@ -61,18 +77,6 @@ var errorCodes = []struct {
 	{qr.ErrFormat, "qr/format"},
 	{translate.ErrUnknownCode, "translate/unknown-code"},
 	{translate.ErrInvalidCode, "translate/invalid-code"},
-	{translate.ErrExpiredCode, "translate/expired-code"},
-	{translate.ErrMerchantUnavailable, "translate/merchant-unavailable"},
-	{translate.ErrAmountRequired, "translate/amount-required"},
-	{translate.ErrAmountMismatch, "translate/amount-mismatch"},
-	{translate.ErrInvalidAmount, "translate/invalid-amount"},
-	{translate.ErrTipNotAllowed, "translate/tip-not-allowed"},
-	{translate.ErrOverCap, "translate/over-cap"},
-	{translate.ErrUnsupportedCorridor, "translate/unsupported-corridor"},
-	{translate.ErrUnsupportedCurrency, "translate/unsupported-currency"},
-	{translate.ErrUnsupportedScheme, "translate/unsupported-scheme"},
-	{translate.ErrNotConfigured, "translate/not-configured"},
-	{translate.ErrQuote, "translate/quote"},
 }
 
 // info returns err's code, path, offset and message.
@@ -89,6 +93,10 @@ func info(err error) *errorInfo {
 	var fe *zeropay.FieldError
 	var we *wechat.ParamError
 	var te *translate.Error
+	if errors.As(err, &te) && !errors.Is(te.Err, translate.ErrInvalidCode) && !errors.Is(te.Err, translate.ErrUnknownCode) {
+		ei.Path = te.Field // a translation's refusal: the request or intent field at fault
+		return ei
+	}
 	switch {
 	case errors.As(err, &pe):
 		ei.Path, ei.Offset = pe.Path, &pe.Offset
@@ -101,7 +109,7 @@ func info(err error) *errorInfo {
 		}
 	case errors.As(err, &we):
 		ei.Path = we.Param
-	case errors.As(err, &te):
+	case te != nil:
 		ei.Path = te.Field
 	}
 	return ei

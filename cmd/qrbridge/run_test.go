@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/qrbridge/qrbridge/emvco"
+	"github.com/qrbridge/qrbridge/zeropay"
 )
 
 const (
@@ -415,11 +416,41 @@ func TestRenderLogo(t *testing.T) {
 	assert.Contains(t, errOut, "[qr/logo-too-large]")
 }
 
+func TestEncodeInputLimit(t *testing.T) {
+	pad := func(n int) string { // a decode --json document of n bytes
+		head := `{"objects":[{"tag":"00","value":"01"},{"tag":"58","value":"TH"}]}`
+		return head + strings.Repeat(" ", n-len(head))
+	}
+	code, out, errOut := runCLI(t, pad(maxEncodeInput), "encode", "--json", "-")
+	assert.Equal(t, exitOK, code, errOut)
+	assert.True(t, strings.HasPrefix(out, "0002015802TH6304"))
+	code, _, errOut = runCLI(t, pad(maxEncodeInput+1), "encode", "--json", "-")
+	assert.Equal(t, exitRefused, code)
+	assert.Contains(t, errOut, "over 1048576 bytes refused")
+}
+
+func TestStdinLeadingNewline(t *testing.T) {
+	code, _, errOut := runCLI(t, "\n"+promptpay+"\n", "decode", "-")
+	assert.Equal(t, exitRefused, code)
+	assert.Contains(t, errOut, "more than one line")
+}
+
 func TestInfoCodes(t *testing.T) {
 	_, err := emvco.Parse("0002010102")
 	ei := info(err)
 	assert.Equal(t, "emvco/", ei.Code[:6])
 	assert.Equal(t, "error", info(errors.New("x")).Code, "an error of no known class")
+
+	ei = info(&zeropay.FieldError{Field: "token", Offset: 0, Err: zeropay.ErrFormat})
+	assert.Equal(t, "zeropay/format", ei.Code)
+	assert.Equal(t, "token", ei.Path)
+	require.NotNil(t, ei.Offset, "offset 0 is an offset")
+	assert.Equal(t, 0, *ei.Offset)
+	ei = info(&zeropay.FieldError{Field: "merchant", Offset: -1, Err: zeropay.ErrNotFound})
+	assert.Nil(t, ei.Offset, "-1: not from parsing")
+	assert.Equal(t, "zeropay/not-found", ei.Code)
+	assert.Equal(t, "x [error]", describe(errors.New("x")))
+	assert.Equal(t, "emvco: 59: invalid length [emvco/length path=59]", describe(&emvco.BuildError{Path: "59", Err: emvco.ErrLength}))
 }
 
 func TestTranslateDataFiles(t *testing.T) {
