@@ -5,6 +5,7 @@ import (
 	"flag"
 	"image"
 	"image/color"
+	"math"
 	"os"
 	"strings"
 	"testing"
@@ -115,12 +116,12 @@ func TestOptionBounds(t *testing.T) {
 		o      Options
 		option string
 	}{
-		{Options{Size: 1e12}, "Size"},
+		{Options{Size: platformInt(1e12)}, "Size"},
 		{Options{Size: -1}, "Size"},
 		{Options{Size: MaxImageSide + 1}, "Size"},
-		{Options{ModuleSize: 1 << 40}, "ModuleSize"},
+		{Options{ModuleSize: platformInt(1 << 40)}, "ModuleSize"},
 		{Options{ModuleSize: 100}, "ModuleSize"}, // 65 modules and the quiet zone at 100 px: over 4096
-		{Options{QuietZone: 1 << 61}, "QuietZone"},
+		{Options{QuietZone: platformInt(1 << 61)}, "QuietZone"},
 		{Options{QuietZone: -1}, "QuietZone"},
 		{Options{QuietZone: MaxQuietZone + 1}, "QuietZone"},
 		{Options{Level: 7}, "Level"},
@@ -146,6 +147,9 @@ func TestOptionBounds(t *testing.T) {
 	assert.Equal(t, (s.Size()+2*MaxQuietZone)*2, img.Bounds().Dx())
 	assert.Len(t, strings.Split(strings.TrimSuffix(s.Terminal(TextPlain), "\n"), "\n"), (s.Size()+2*MaxQuietZone+1)/2)
 }
+
+// platformInt is v, or the largest int on a 32-bit platform.
+func platformInt(v int64) int { return int(min(v, math.MaxInt)) }
 
 // FuzzOptions: Encode never panics, and a symbol it returns renders in
 // every form within MaxImageSide.
