@@ -307,6 +307,12 @@ func TestErrorsMatch(t *testing.T) {
 	assert.ErrorIs(t, err, ErrRateUnavailable)
 	assert.Equal(t, "fx: rate USD/KRW: rate unavailable", err.Error())
 	assert.True(t, errors.Is(&ExpiredError{}, ErrExpired))
+	assert.Equal(t, `fx: unknown currency "12345678"`, (&UnknownCurrencyError{Code: "12345678"}).Error(), "8 bytes are shown whole")
+	assert.Equal(t, `fx: unknown currency "12345678…"`, (&UnknownCurrencyError{Code: "123456789"}).Error())
+	assert.Equal(t, "fx: rate USD/KRW: upstream down", (&RateError{Base: usd, Quote: krw, Err: errors.New("upstream down")}).Error())
+	assert.Equal(t, "fx: rate USD/KRW: fx: ", (&RateError{Base: usd, Quote: krw, Err: errors.New("fx: ")}).Error())
+	assert.Equal(t, "fx: rate USD/KRW: fx", (&RateError{Base: usd, Quote: krw, Err: errors.New("fx")}).Error())
+	assert.Equal(t, "fx: rate USD/KRW: x", (&RateError{Base: usd, Quote: krw, Err: errors.New("fx: x")}).Error())
 	long := &UnknownCurrencyError{Code: "0123456789ABCDEF"}
 	assert.NotContains(t, long.Error(), "9ABCDEF", "caller text is not echoed at length")
 }

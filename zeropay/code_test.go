@@ -118,16 +118,19 @@ func TestEncodeRefusals(t *testing.T) {
 	require.NoError(t, err)
 	_, err = c.Encode(nil)
 	assert.ErrorIs(t, err, zeropay.ErrNoChecker, "no made-up check characters")
+	assert.Equal(t, "zeropay: check: no check-character algorithm configured", err.Error(), "no offset: not parsed text")
 	c.TerminalID = "short"
 	_, err = c.Encode(zeropaytest.FixtureChecker{})
 	assert.ErrorIs(t, err, zeropay.ErrLength)
 	_, err = zeropay.Code{}.Encode(zeropaytest.FixtureChecker{})
 	assert.ErrorIs(t, err, zeropay.ErrKind)
+	assert.Equal(t, "zeropay: kind: not a zero pay code", err.Error())
 	c.TerminalID = "T000000000000001"
 	_, err = c.Encode(failingChecker{})
-	assert.ErrorContains(t, err, "hsm unavailable", "the checker's own error, not a field's")
+	assert.Equal(t, "zeropay: check: hsm unavailable", err.Error(), "the checker's own error, no offset")
 	_, err = c.Encode(constChecker("ABC"))
 	assert.ErrorIs(t, err, zeropay.ErrLength, "a checker's answer is validated")
+	assert.Equal(t, "zeropay: check: invalid length: not 4 characters", err.Error())
 	_, err = c.Encode(constChecker("AB D"))
 	assert.ErrorIs(t, err, zeropay.ErrFormat)
 	out, err := c.Encode(constChecker("AB-D"))
@@ -156,6 +159,18 @@ type failingChecker struct{}
 
 func (failingChecker) CheckCharacters(string) (string, error) {
 	return "", errors.New("hsm unavailable")
+}
+
+func TestErrorMessages(t *testing.T) {
+	_, err := zeropay.Parse("")
+	assert.Equal(t, "zeropay: kind: not a zero pay code: not 1-, 2-, 3- or 4- (byte 0)", err.Error(), "byte 0 is shown")
+	_, err = zeropay.Parse("1-ZP-202012AB012-T000000000000001--ABCD")
+	assert.Equal(t, "zeropay: merchant ID: invalid length: not 12 characters (byte 5)", err.Error())
+	assert.Equal(t, "zeropay: token: zeropay: x", (&zeropay.FieldError{Field: "token", Offset: -1, Err: errors.New("zeropay: zeropay: x")}).Error(),
+		"one package prefix is trimmed")
+	assert.Equal(t, "zeropay: qr: zeropay", (&zeropay.FieldError{Field: "qr", Offset: -1, Err: errors.New("zeropay")}).Error())
+	assert.Equal(t, "zeropay: qr: ", (&zeropay.FieldError{Field: "qr", Offset: -1, Err: errors.New("zeropay: ")}).Error())
+	assert.Equal(t, "zeropay: qr: other (byte 1)", (&zeropay.FieldError{Field: "qr", Offset: 1, Err: errors.New("other")}).Error())
 }
 
 func TestErrorsDoNotEchoValues(t *testing.T) {
