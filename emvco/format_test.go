@@ -47,3 +47,18 @@ func TestCountRunes(t *testing.T) {
 		assert.Equal(t, want, countRunes(s), "%q", s)
 	}
 }
+
+func TestValueChecks(t *testing.T) {
+	for s, want := range map[string]bool{"A": true, "M": true, "E": true, "AME": true, "EMA": true, "ME": true,
+		"": false, "AA": false, "AMA": false, "X": false, "a": false, "AM1": false, "B": false, "D": false, "F": false, "L": false, "N": false} {
+		assert.Equal(t, want, validDataRequest(s), "data request %q", s)
+	}
+	for s, want := range map[string]bool{"000": true, "400": true, "733": true, "012": true,
+		"800": false, "040": false, "004": false, "/00": false, "0/0": false, "00/": false, "00": false, "0000": false, "a00": false} {
+		assert.Equal(t, want, validChannel(s), "channel %q", s)
+	}
+	for s, want := range map[string]bool{"ko": true, "ZH": true, "aZ": true, "zA": true,
+		"k1": false, "1k": false, "k": false, "kor": false, "k@": false, "[k": false, "k`": false, "{a": false, "a{": false} {
+		assert.Equal(t, want, isLanguageCode(s), "language %q", s)
+	}
+}

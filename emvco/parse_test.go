@@ -237,6 +237,13 @@ func TestDecoderURLEscaped(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Fulano de Tal", p.MerchantName())
 
+	// A payload that parses as it is is never unescaped, even with a "+".
+	withPlus := withCRC(minimal + "5905A+B%C")
+	p, err = (&Decoder{AllowURLEscaped: true}).Parse(withPlus)
+	require.NoError(t, err)
+	assert.False(t, p.Notes().URLEscaped)
+	assert.Equal(t, "A+B%C", p.MerchantName())
+
 	broken := strings.ReplaceAll(escaped, "BRASILIA", "BRASILIO")
 	_, err = (&Decoder{AllowURLEscaped: true}).Parse(broken)
 	requireParseError(t, err, ErrCRC, "63", len(broken)-4) // the original error, at its offset
