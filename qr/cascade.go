@@ -12,15 +12,14 @@ import (
 	"github.com/makiuchi-d/gozxing/qrcode/detector"
 )
 
-// stage is one attempt of the decoding cascade that brought clean-image
-// failures to 0 in 3,040 tests (research notes qr-layer.md §2.3, §3):
-// PURE_BARCODE fixes false finder patterns on clean symbols, TRY_HARDER
-// helps camera images, the global-histogram binarizer reads low-contrast
-// codes, and the inverted retry reads light-on-dark codes, which gozxing's
-// QR reader does not try by itself. A last stage, ours, scans the image
-// turned a quarter: gozxing's finder search can lock onto a false finder
-// beside an alignment pattern in one scan direction and not in the other
-// (2 of 20 symbols turned 90° in our robustness test).
+// stage is one pass of the decoding cascade (TestRobustness and the
+// external image sets check what each reads): PURE_BARCODE reads clean
+// symbols that false finder patterns would confuse, TRY_HARDER helps
+// camera images, the global-histogram binarizer reads low-contrast
+// codes, and the inverted pass reads light-on-dark codes, which
+// gozxing's QR reader does not try by itself. The quarter-turned pass is
+// ours: gozxing's finder search can lock onto a false finder beside an
+// alignment pattern in one scan direction and not in the other.
 type stage struct {
 	name     string
 	global   bool // GlobalHistogram instead of Hybrid binarizer

@@ -109,8 +109,8 @@ func (s *Symbol) Level() Level { return s.level }
 func (s *Symbol) ECI() bool { return s.eci }
 
 // maxLogoPercent bounds a logo's share of the symbol area: at level H, 10%
-// decoded 20/20 and 20% only 16-20/20 in our measurements (research notes
-// qr-layer.md §3). The damage per block (see [LogoError]) is checked too.
+// decoded 20/20 and 20% only 16-20/20 in our robustness measurements. The
+// damage per block (see [LogoError]) is checked too.
 const maxLogoPercent = 15
 
 func checkLogo(o *Options) error {

@@ -7,9 +7,9 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// TestRobustness is the measured robustness table (research notes
-// qr-layer.md §3) as a test: each condition must decode all 20 payloads
-// byte for byte. Images start at 6 px/module with a 4-module quiet zone.
+// TestRobustness is the robustness table as a test: each condition must
+// decode all 20 payloads byte for byte. Images start at 6 px/module with a
+// 4-module quiet zone.
 func TestRobustness(t *testing.T) {
 	if testing.Short() {
 		t.Skip("about 260 decodes")

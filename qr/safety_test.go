@@ -16,7 +16,7 @@ import (
 
 // pngHeader builds a PNG of a few hundred bytes whose IHDR claims w×h
 // pixels of 16-bit RGBA, followed by a tiny bogus IDAT: the input that
-// makes image/png allocate gigabytes (research notes qr-layer.md §4).
+// makes image/png allocate gigabytes.
 func pngHeader(w, h uint32) []byte {
 	var b bytes.Buffer
 	b.WriteString("\x89PNG\r\n\x1a\n")
