@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/qrbridge/qrbridge/emvco"
+	"github.com/qrbridge/qrbridge/fx"
 )
 
 // Edge cases the mutation run asked for.
@@ -84,4 +85,46 @@ func TestResolverDefaultsReported(t *testing.T) {
 		_, ok := rep.Find("resolver." + field)
 		require.Equal(t, want, ok, field)
 	}
+}
+
+func TestTokenMaskLengths(t *testing.T) {
+	for in, want := range map[string]string{
+		"1234567890": "12****7890",
+		"123456789":  "*******89",
+		"1234567":    "*****67",
+		"123456":     "******",
+		"1":          "*",
+	} {
+		require.Equal(t, want, NewToken("x", in).String(), in)
+	}
+	tok := NewToken("wechat", "134567890123456789")
+	require.Equal(t, "translate.Token(13************6789)", fmt.Sprintf("%#v", tok))
+	require.Equal(t, "13************6789", fmt.Sprintf("%v", tok))
+	require.Equal(t, "13************6789", fmt.Sprintf("%+v", tok))
+}
+
+func TestResolvedWithoutAccounts(t *testing.T) {
+	tr := newTranslator(t)
+	ctx := context.Background()
+	const code = "weixin://wxpay/bizpayurl?pr=noaccounts"
+	tr.Resolver.(*MemoryResolver).Put(code, Intent{Schemes: []string{"wechat"}, Currency: cny, Amount: amount(t, "5.00", cny),
+		Merchant: Merchant{Name: "KIOSK", Country: "CN"}})
+	res, err := tr.Translate(ctx, code, Request{PayerScheme: "kpay", PayerCurrency: krw})
+	require.NoError(t, err)
+	require.Equal(t, "wechat", res.MerchantLeg.Scheme)
+
+	const bare = "weixin://wxpay/bizpayurl?pr=noschemes"
+	tr.Resolver.(*MemoryResolver).Put(bare, Intent{Currency: cny, Amount: amount(t, "5.00", cny), Merchant: Merchant{Country: "CN"}})
+	_, err = tr.Translate(ctx, bare, Request{PayerScheme: "kpay", PayerCurrency: krw})
+	require.ErrorIs(t, err, ErrUnsupportedScheme)
+}
+
+func TestZeroTipAndFee(t *testing.T) {
+	tr := newTranslator(t)
+	ctx := context.Background()
+	raw := promptpayWith(t, "100.00", map[string]string{"55": "01"})
+	res, err := tr.Translate(ctx, raw, Request{PayerScheme: "debit", PayerCurrency: krw, Tip: fx.Zero(thb)})
+	require.NoError(t, err, "a zero tip is a tip")
+	require.Equal(t, "100.00 THB", res.MerchantLeg.Amount.String())
+
 }
