@@ -37,6 +37,9 @@ func TestParseRefusals(t *testing.T) {
 		offset int
 	}{
 		{"empty", "", ErrSyntax, "", 0},
+		{"only a wrong crc object", "63040000", ErrCRC, "63", 4},
+		{"longer than any payload", strings.Repeat("x", maxPayload+1), ErrLength, "", maxPayload},
+		{"as long as a payload can be", strings.Repeat("x", maxPayload), ErrMissing, "00", 0},
 		{"only whitespace", " \r\n", ErrSyntax, "", 0},
 		{"first object not 00", withCRC("0102110002010208VISA4321"), ErrMissing, "00", 0},
 		{"payload format not 2 long", withCRC("0003010" + "0208VISA4321"), ErrLength, "00", 0},
