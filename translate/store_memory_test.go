@@ -112,3 +112,7 @@ func TestClaimStateString(t *testing.T) {
 		}
 	}
 }
+
+func TestMemoryRefunds(t *testing.T) {
+	storetest.TestRefundLedger(t, func(*testing.T) translate.RefundLedger { return new(translate.MemoryRefunds) })
+}

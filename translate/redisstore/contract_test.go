@@ -9,6 +9,7 @@ import (
 	"github.com/qrbridge/qrbridge/translate"
 	"github.com/qrbridge/qrbridge/translate/redisstore"
 	"github.com/qrbridge/qrbridge/translate/storetest"
+	"github.com/qrbridge/qrbridge/wechat/wechattest"
 )
 
 func TestQuotes(t *testing.T) {
@@ -31,5 +32,19 @@ func TestNewRefusesClientWithoutContextTimeouts(t *testing.T) {
 	defer c.Close()
 	if _, err := redisstore.New(c, redisstore.Options{}); !errors.Is(err, redisstore.ErrContextTimeout) {
 		t.Fatalf("New = %v, want ErrContextTimeout", err)
+	}
+}
+
+func TestRefunds(t *testing.T) {
+	srv := startRedis(t)
+	storetest.TestRefundLedger(t, func(*testing.T) translate.RefundLedger { return srv.stores().Refunds })
+}
+
+// TestReplayContract runs the wechat package's contract test of a replay
+// store against Replay.
+func TestReplayContract(t *testing.T) {
+	srv := startRedis(t)
+	if err := wechattest.TestReplayStore(srv.stores().Replay); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -19,6 +19,8 @@
 //     minor units (INCRBY/DECRBY), with the day keys in the corridor's time
 //     zone expiring an hour after that day ends.
 //   - [Replay]: a WeChat Pay nonce is recorded with SET NX PXAT.
+//   - [Refunds]: each payment's refunded total, checked and added by a Lua
+//     script, idempotent by refund ID.
 //
 // Every operation runs under the caller's context, and every failure (a
 // connection refused, a timeout, a script error) is a
@@ -70,6 +72,7 @@ type Stores struct {
 	Limits      *Limits
 	Idempotency *Idempotency
 	Replay      *Replay
+	Refunds     *Refunds
 }
 
 // ErrContextTimeout reports a go-redis client created without
@@ -102,6 +105,7 @@ func New(c redis.UniversalClient, o Options) (Stores, error) {
 		Limits:      &Limits{b},
 		Idempotency: &Idempotency{b},
 		Replay:      &Replay{b},
+		Refunds:     &Refunds{b},
 	}, nil
 }
 
@@ -152,6 +156,8 @@ var (
 	srcIdemClaim string
 	//go:embed lua/idem_end.lua
 	srcIdemEnd string
+	//go:embed lua/refund_add.lua
+	srcRefundAdd string
 
 	scriptQuoteIssue   = redis.NewScript(srcQuoteIssue)
 	scriptQuoteConsume = redis.NewScript(srcQuoteConsume)
@@ -160,4 +166,5 @@ var (
 	scriptLimitRelease = redis.NewScript(srcLimitRelease)
 	scriptIdemClaim    = redis.NewScript(srcIdemClaim)
 	scriptIdemEnd      = redis.NewScript(srcIdemEnd)
+	scriptRefundAdd    = redis.NewScript(srcRefundAdd)
 )

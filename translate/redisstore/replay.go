@@ -8,6 +8,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/qrbridge/qrbridge/translate"
+	"github.com/qrbridge/qrbridge/wechat"
 )
 
 // Replay is WeChat Pay's nonce replay store (wechat.ReplayStore) on Redis:
@@ -31,3 +32,5 @@ func (s *Replay) Claim(ctx context.Context, nonce string, until time.Time) (fres
 	}
 	return false, &translate.StoreError{Store: "replay", Op: "claim", Err: err}
 }
+
+var _ wechat.ReplayStore = (*Replay)(nil)

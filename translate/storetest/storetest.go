@@ -401,3 +401,64 @@ func wantIs(t *testing.T, err, target error) {
 		t.Fatalf("error %v, want one matching %v", err, target)
 	}
 }
+
+// TestRefundLedger checks that newLedger's ledgers add refunds as
+// [translate.RefundLedger] documents.
+func TestRefundLedger(t *testing.T, newLedger func(t *testing.T) translate.RefundLedger) {
+	ctx := context.Background()
+	add := func(l translate.RefundLedger, id string, amount int64) (int64, int64, error) {
+		return l.Add(ctx, "pay1", id, amount, 1000)
+	}
+	t.Run("PartsAndRest", func(t *testing.T) {
+		l := newLedger(t)
+		if b, a, err := add(l, "r1", 300); err != nil || b != 0 || a != 300 {
+			t.Fatalf("r1 = %d, %d, %v", b, a, err)
+		}
+		if b, a, err := add(l, "r1", 0); err != nil || b != 0 || a != 300 { // retry of r1
+			t.Fatalf("r1 again = %d, %d, %v", b, a, err)
+		}
+		if _, _, err := add(l, "r1", 301); !errors.Is(err, translate.ErrIdempotencyConflict) {
+			t.Fatalf("r1 with another amount = %v", err)
+		}
+		if b, a, err := add(l, "r2", 0); err != nil || b != 300 || a != 700 {
+			t.Fatalf("r2 (the rest) = %d, %d, %v", b, a, err)
+		}
+		_, _, err := add(l, "r3", 1)
+		var re *translate.RefundError
+		if !errors.As(err, &re) || re.Refunded != 1000 || !errors.Is(err, translate.ErrRefundExceeded) {
+			t.Fatalf("past the payment = %v", err)
+		}
+		if _, _, err := add(l, "r4", 0); !errors.Is(err, translate.ErrRefundExceeded) {
+			t.Fatalf("the rest of nothing = %v", err)
+		}
+		if _, _, err := l.Add(ctx, "pay2", "r1", 1000, 1000); err != nil {
+			t.Fatalf("another payment: %v", err)
+		}
+	})
+	t.Run("Invalid", func(t *testing.T) {
+		l := newLedger(t)
+		for _, c := range []struct {
+			pay, id      string
+			amount, paid int64
+		}{{"", "r", 1, 1}, {"p", "", 1, 1}, {"p", "r", -1, 1}, {"p", "r", 1, 0}} {
+			if _, _, err := l.Add(ctx, c.pay, c.id, c.amount, c.paid); !errors.Is(err, translate.ErrInvalid) {
+				t.Errorf("Add(%+v) = %v", c, err)
+			}
+		}
+		if _, _, err := l.Add(canceled(), "p", "r", 1, 1); !errors.Is(err, translate.ErrStore) {
+			t.Errorf("canceled = %v", err)
+		}
+	})
+	t.Run("Concurrent", func(t *testing.T) {
+		l := newLedger(t)
+		var ok atomic.Int32
+		parallel(100, func(i int) {
+			if _, _, err := add(l, fmt.Sprint("r", i), 20); err == nil {
+				ok.Add(1)
+			}
+		})
+		if ok.Load() != 50 {
+			t.Fatalf("%d refunds of 20 within 1000, want 50", ok.Load())
+		}
+	})
+}
