@@ -128,3 +128,25 @@ func TestResultFieldChecks(t *testing.T) {
 	r.ApprovalNumber = "A0000000000000000001" // 20, the longest
 	assert.NoError(t, r.Validate())
 }
+
+// TestAlphabetBoundaries: AN fields take digits and letters of either case,
+// nothing next to them in ASCII.
+func TestAlphabetBoundaries(t *testing.T) {
+	for _, serial := range []string{"a", "z", "A", "Z", "0", "9", "azAZ09"} {
+		_, err := zeropay.Parse("2-ZP-" + serial + "--ABCD")
+		assert.NoError(t, err, serial)
+	}
+	for _, serial := range []string{"`", "{", "@", "[", "/", ":", "\x80", "é"} {
+		_, err := zeropay.Parse("2-ZP-" + serial + "--ABCD")
+		require.ErrorIs(t, err, zeropay.ErrFormat, serial)
+		var fe *zeropay.FieldError
+		require.ErrorAs(t, err, &fe)
+		assert.Equal(t, "serial", fe.Field)
+		assert.Equal(t, 5, fe.Offset)
+	}
+	// Payment-system IDs take digits and capitals only.
+	for id, ok := range map[string]bool{"AZ": true, "09": true, "@A": false, "[A": false, "A`": false, "a1": false, "/0": false, ":0": false} {
+		_, err := zeropay.ParseSystemID(id)
+		assert.Equal(t, ok, err == nil, id)
+	}
+}
