@@ -150,8 +150,7 @@ type Refunder struct {
 	Quoter *fx.Quoter
 	Limits LimitStore
 
-	once sync.Once
-	mem  MemoryRefunds
+	mem MemoryRefunds
 }
 
 // Refund refunds req of payment r, whose authorization a must be approved
