@@ -157,21 +157,12 @@ func (e env) newFlags(c *command) flags {
 	fs.Usage = func() {}
 	help := func() {
 		w := e.stdout
-		fmt.Fprintf(w, "usage: qrbridge %s\n\n%s\n", c.usage, strings.TrimSpace(c.help))
-		if hasFlags(fs) {
-			fmt.Fprintln(w, "\nflags:")
-			fs.SetOutput(w)
-			fs.PrintDefaults()
-			fs.SetOutput(io.Discard)
-		}
+		fmt.Fprintf(w, "usage: qrbridge %s\n\n%s\n\nflags:\n", c.usage, strings.TrimSpace(c.help))
+		fs.SetOutput(w)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
 	}
 	return flags{fs, help}
-}
-
-func hasFlags(fs *flag.FlagSet) bool {
-	n := 0
-	fs.VisitAll(func(*flag.Flag) { n++ })
-	return n > 0
 }
 
 // parse parses flags anywhere among args, as in "render PAYLOAD --png

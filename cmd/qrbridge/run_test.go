@@ -435,6 +435,50 @@ func TestStdinLeadingNewline(t *testing.T) {
 	assert.Contains(t, errOut, "more than one line")
 }
 
+func TestRenderLogoBounds(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, w, h, pad int) string {
+		var buf bytes.Buffer
+		require.NoError(t, png.Encode(&buf, image.NewGray(image.Rect(0, 0, w, h))))
+		if pad > 0 {
+			buf.Write(make([]byte, pad-buf.Len())) // after IEND: decoders ignore it
+		}
+		path := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
+		return path
+	}
+	out := filepath.Join(dir, "code.png")
+	render := func(logo string) (int, string) {
+		code, _, errOut := runCLI(t, "", "render", promptpay, "--png", out, "--logo", logo, "--logo-percent", "5")
+		return code, errOut
+	}
+	code, errOut := render(write("at-size.png", 10, 10, maxLogo))
+	assert.Equal(t, exitOK, code, "a logo file of exactly %d bytes: %s", maxLogo, errOut)
+	code, errOut = render(write("over-size.png", 10, 10, maxLogo+1))
+	assert.Equal(t, exitRefused, code)
+	assert.Contains(t, errOut, "over 4194304 bytes: qr: image too large")
+	code, errOut = render(write("at-pixels.png", 2048, 2048, 0))
+	assert.Equal(t, exitOK, code, "2048×2048 is the pixel cap: %s", errOut)
+	code, errOut = render(write("over-pixels.png", 2049, 2048, 0))
+	assert.Equal(t, exitRefused, code)
+	assert.Contains(t, errOut, "2049x2048 pixels: qr: image too large")
+	code, errOut = render(write("over-pixels2.png", 2048, 2049, 0))
+	assert.Equal(t, exitRefused, code)
+	assert.Contains(t, errOut, "[qr/image-too-large]")
+}
+
+func TestRenderWriteErrors(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "no-such-dir", "code")
+	for _, flag := range []string{"--png", "--svg"} {
+		code, _, errOut := runCLI(t, "", "render", promptpay, flag, bad)
+		assert.Equal(t, exitRefused, code, flag)
+		assert.Contains(t, errOut, "no such file or directory", flag)
+	}
+	code, out, _ := runCLI(t, "", "render", promptpay, "--svg", "-")
+	assert.Equal(t, exitOK, code)
+	assert.True(t, strings.HasPrefix(out, "<svg"), "--svg - writes to standard output")
+}
+
 func TestInfoCodes(t *testing.T) {
 	_, err := emvco.Parse("0002010102")
 	ei := info(err)
