@@ -53,6 +53,9 @@ var cascade = [...]stage{
 	{name: "inverted", harder: true, inverted: true},
 }
 
+// testHookPass, when tests set it, is told the name of each pass run.
+var testHookPass func(name string)
+
 // hybridPass is the index of the hybrid TRY_HARDER pass in cascade.
 const hybridPass = 1
 
@@ -123,6 +126,9 @@ func decodeCascade(ctx context.Context, p plane) (Result, error) {
 		if st.gate && confirmed == 0 {
 			continue
 		}
+		if testHookPass != nil {
+			testHookPass(st.name)
+		}
 		res, n, err := attempt(reader, bm, st)
 		if i == hybridPass {
 			confirmed = n
@@ -166,7 +172,9 @@ func attempt(reader gozxing.Reader, bm *bitmaps, st stage) (res Result, confirme
 	}
 	var r *gozxing.Result
 	if st.pure {
-		r, err = reader.Decode(bmp, hints)
+		if r, err = reader.Decode(bmp, hints); err == nil {
+			r = withExtent(r, bmp) // a pure read has no finder points
+		}
 	} else {
 		r, confirmed, err = detect(bmp, hints)
 	}
@@ -179,6 +187,25 @@ func attempt(reader gozxing.Reader, bm *bitmaps, st stage) (res Result, confirme
 		res.Bounds = image.Rect(bm.p.w-b.Max.Y, b.Min.X, bm.p.w-b.Min.Y, b.Max.X)
 	}
 	return res, confirmed, err
+}
+
+// withExtent gives a pure read the symbol's extent, the enclosing
+// rectangle of its dark modules, as its two corner points.
+func withExtent(r *gozxing.Result, bmp *gozxing.BinaryBitmap) *gozxing.Result {
+	m, err := bmp.GetBlackMatrix()
+	if err != nil {
+		return r
+	}
+	e := m.GetEnclosingRectangle()
+	if len(e) != 4 {
+		return r
+	}
+	out := gozxing.NewResult(r.GetText(), r.GetRawBytes(), []gozxing.ResultPoint{
+		gozxing.NewResultPoint(float64(e[0]), float64(e[1])),
+		gozxing.NewResultPoint(float64(e[0]+e[2]-1), float64(e[1]+e[3]-1)),
+	}, r.GetBarcodeFormat())
+	out.PutAllMetadata(r.GetResultMetadata())
+	return out
 }
 
 // detect is gozxing's QRCodeReader.Decode without PURE_BARCODE, step by

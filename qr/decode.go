@@ -64,7 +64,7 @@ type Result struct {
 	Version int             // 1-40
 	Level   Level           // error-correction level
 	ECI     bool            // the symbol carried an ECI segment
-	Bounds  image.Rectangle // where the finder patterns were found, in image pixels
+	Bounds  image.Rectangle // the finder pattern centres in image pixels; for a pure read, the symbol's extent
 	Stage   string          // the cascade stage that read it: "pure", "hybrid", …
 	// Segments lists the modes of the symbol's segments in order, read
 	// from its data codewords: an EMVCo symbol must hold only ECI and

@@ -148,6 +148,10 @@ func TestParseContent(t *testing.T) {
 		{"kanji cut short", bits(8, 4, 2, 8, 0, 13), "", true},
 		{"structured append cut", bits(3, 4, 0, 8), "", true},
 		{"count cut", bits(4, 4, 1, 3), "", true},
+		{"two-byte eci designator cut", bits(7, 4, 0x80, 8), "", true},
+		{"three-byte eci designator cut", bits(7, 4, 0xC0, 8, 1, 8), "", true},
+		{"a mode in the last 4 bits, no count", bits(4, 4, 1, 8, 'x', 8, 1, 4), "", true},
+		{"terminator in the last 4 bits", bits(4, 4, 1, 8, 'x', 8, 0, 4), "x", false},
 	}
 	for _, tt := range tests {
 		c, err := parseContent(tt.data, 1)

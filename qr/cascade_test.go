@@ -1,0 +1,111 @@
+package qr
+
+import (
+	"context"
+	"image"
+	"slices"
+	"testing"
+
+	"github.com/makiuchi-d/gozxing/qrcode"
+	"github.com/makiuchi-d/gozxing/qrcode/decoder"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// damaged is a clean symbol with every other data module flipped: its
+// finder, timing and alignment patterns are intact, its codewords beyond
+// repair.
+func damaged(t *testing.T) image.Image {
+	s, err := Encode(corpusPayloads(t)[1], Options{})
+	require.NoError(t, err)
+	ver, _ := decoder.Version_GetVersionForNumber(s.version)
+	fn := functionModules(s.version, ver.GetAlignmentPatternCenters())
+	d := *s
+	d.modules = slices.Clone(s.modules)
+	for i, f := range fn {
+		if !f && i%2 == 0 {
+			d.modules[i/64] ^= 1 << (i % 64)
+		}
+	}
+	img, err := d.Image()
+	require.NoError(t, err)
+	return img
+}
+
+// TestCascadeGating: a frame with no code runs only the pure, hybrid
+// and inverted passes; a symbol whose finder patterns are confirmed but
+// whose data is gone runs every pass and is unreadable, not "not found".
+func TestCascadeGating(t *testing.T) {
+	var ran []string
+	testHookPass = func(name string) { ran = append(ran, name) }
+	defer func() { testHookPass = nil }()
+
+	_, err := Decode(noCodeFrame(t))
+	assert.ErrorIs(t, err, ErrNotFound)
+	assert.Equal(t, []string{"pure", "hybrid+try-harder", "inverted"}, ran)
+
+	ran = nil
+	_, err = Decode(damaged(t))
+	assert.ErrorIs(t, err, ErrUnreadable)
+	assert.Equal(t, []string{"pure", "hybrid+try-harder", "rotated", "global+try-harder", "inverted"}, ran)
+
+	ran = nil
+	res, err := Decode(render(t, corpusPayloads(t)[1], Options{}, 4))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"pure"}, ran, "the first read wins")
+	assert.Equal(t, "pure", res.Stage)
+}
+
+// TestCandidateCap: a pass over a finder-pattern flood stops at the cap.
+func TestCandidateCap(t *testing.T) {
+	bm := &bitmaps{p: prepare(finderFlood(600, 600))}
+	_, _, err := attempt(qrcode.NewQRCodeReader(), bm, cascade[hybridPass])
+	assert.ErrorIs(t, err, errTooManyCandidates)
+	res, err := decodeCascade(context.Background(), bm.p)
+	assert.ErrorIs(t, err, ErrNotFound)
+	assert.Empty(t, res.Text)
+}
+
+// TestResultFields: version 40 is found, and the bounds are those of the
+// finder patterns, in image pixels, also for the quarter-turned pass.
+func TestResultFields(t *testing.T) {
+	s, err := Encode("HELLO", Options{MinVersion: 40, ModuleSize: 2, Level: LevelL})
+	require.NoError(t, err)
+	img, err := s.Image()
+	require.NoError(t, err)
+	res, err := Decode(img)
+	require.NoError(t, err)
+	assert.Equal(t, 40, res.Version)
+	assert.Equal(t, LevelL, res.Level)
+
+	g := render(t, corpusPayloads(t)[1], Options{}, 4)
+	n := g.Bounds().Dx()/4 - 8 // modules
+	res, err = Decode(g)
+	require.NoError(t, err)
+	assert.Equal(t, "pure", res.Stage)
+	assert.Equal(t, LevelM, res.Level)
+	assert.Equal(t, image.Rect(16, 16, 16+4*n, 16+4*n), res.Bounds, "a pure read: the symbol's extent")
+	h, err := Encode(corpusPayloads(t)[1], Options{Level: LevelH})
+	require.NoError(t, err)
+	himg, _ := h.Image()
+	res, err = Decode(himg)
+	require.NoError(t, err)
+	assert.Equal(t, "pure", res.Stage)
+	assert.Equal(t, LevelH, res.Level, "a pure read keeps its metadata")
+
+	bm := &bitmaps{p: prepare(g)}
+	res, _, err = attempt(qrcode.NewQRCodeReader(), bm, cascade[hybridPass])
+	require.NoError(t, err)
+	// Finder centres sit 3.5 modules in from the symbol's corners.
+	lo, hi := 16+14, 16+4*n-14
+	assert.InDelta(t, lo, res.Bounds.Min.X, 4)
+	assert.InDelta(t, lo, res.Bounds.Min.Y, 4)
+	assert.InDelta(t, hi, res.Bounds.Max.X, 4)
+	assert.InDelta(t, hi, res.Bounds.Max.Y, 4)
+	rot, _, err := attempt(qrcode.NewQRCodeReader(), bm, cascade[2])
+	require.NoError(t, err)
+	assert.InDelta(t, res.Bounds.Min.X, rot.Bounds.Min.X, 4, "rotated bounds back in image coordinates")
+	assert.InDelta(t, res.Bounds.Min.Y, rot.Bounds.Min.Y, 4)
+	assert.InDelta(t, res.Bounds.Max.X, rot.Bounds.Max.X, 4)
+	assert.InDelta(t, res.Bounds.Max.Y, rot.Bounds.Max.Y, 4)
+}
