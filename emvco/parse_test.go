@@ -38,6 +38,9 @@ func TestParseRefusals(t *testing.T) {
 	}{
 		{"empty", "", ErrSyntax, "", 0},
 		{"only a wrong crc object", "63040000", ErrCRC, "63", 4},
+		{"one character", "0", ErrMissing, "00", 0},
+		{"only 00", "00", ErrLength, "00", 0},
+		{"only 0002", "0002", ErrLength, "00", 0},
 		{"longer than any payload", strings.Repeat("x", maxPayload+1), ErrLength, "", maxPayload},
 		{"as long as a payload can be", strings.Repeat("x", maxPayload), ErrMissing, "00", 0},
 		{"only whitespace", " \r\n", ErrSyntax, "", 0},
