@@ -246,19 +246,58 @@ func appendAmount(b []byte, a fx.Amount) []byte {
 // appendDecimal appends d in a canonical form: coefficient without
 // trailing zeros and exponent, so equal values append alike.
 func appendDecimal(b []byte, d decimal.Decimal) []byte {
-	c := d.Coefficient()
-	if !c.IsInt64() {
+	v, e, ok := smallDecimal(d)
+	if !ok {
 		return append(append(b, '='), d.String()...)
 	}
-	v, e := c.Int64(), int64(d.Exponent())
+	b = strconv.AppendInt(append(b, ';'), v, 10)
+	return strconv.AppendInt(append(b, 'e'), int64(e), 10)
+}
+
+// smallDecimal returns d as v × 10^e with v free of trailing zeros, when
+// its coefficient has at most 18 digits, without allocating.
+func smallDecimal(d decimal.Decimal) (v int64, e int32, ok bool) {
+	if d.NumDigits() > 18 {
+		return 0, 0, false
+	}
+	v, e = d.CoefficientInt64(), d.Exponent()
 	for v != 0 && v%10 == 0 {
 		v, e = v/10, e+1
 	}
 	if v == 0 {
 		e = 0
 	}
-	b = strconv.AppendInt(append(b, ';'), v, 10)
-	return strconv.AppendInt(append(b, 'e'), e, 10)
+	return v, e, true
+}
+
+// appendPlain appends d as decimal.Decimal.String writes it (no exponent,
+// no trailing zeros), without allocating for small values.
+func appendPlain(b []byte, d decimal.Decimal) []byte {
+	v, e, ok := smallDecimal(d)
+	if !ok || e < -40 || e > 40 {
+		return append(b, d.String()...)
+	}
+	if v < 0 {
+		b, v = append(b, '-'), -v
+	}
+	var digits [64]byte
+	s := strconv.AppendInt(digits[:0], v, 10)
+	if e >= 0 {
+		b = append(b, s...)
+		for range e {
+			b = append(b, '0')
+		}
+		return b
+	}
+	point := len(s) + int(e) // digits before the point
+	if point <= 0 {
+		b = append(b, '0', '.')
+		for range -point {
+			b = append(b, '0')
+		}
+		return append(b, s...)
+	}
+	return append(append(append(b, s[:point]...), '.'), s[point:]...)
 }
 
 // keyOf and payerOf read the request's idempotency key and payer.

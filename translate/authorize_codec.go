@@ -92,7 +92,7 @@ func (a Authorization) MarshalBinary() ([]byte, error) {
 		b = append(b, `","quote":"`...)
 		b = append(b, a.Rate.Quote.Code()...)
 		b = append(b, `","value":"`...)
-		b = append(b, a.Rate.Value.String()...)
+		b = appendPlain(b, a.Rate.Value)
 		b = append(b, '"')
 		if !a.Rate.AsOf.IsZero() {
 			b = append(b, `,"as_of":"`...)

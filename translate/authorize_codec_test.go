@@ -82,3 +82,18 @@ func amountString(a fx.Amount) string {
 	}
 	return a.String()
 }
+
+// TestRateForm checks the hand-written rate form against decimal's own.
+func TestRateForm(t *testing.T) {
+	for _, s := range []string{"0.0052", "0.00520", "191.5", "192.3076923076923077", "1", "100", "1e5", "-0.5", "0", "123456789012345678901234.5", "0.000000000001"} {
+		d := decimal.RequireFromString(s)
+		a := translate.Authorization{Rate: fx.Rate{Base: krw, Quote: cny, Value: d}}
+		b, _ := a.MarshalBinary()
+		var j struct {
+			Rate struct{ Value string } `json:"rate"`
+		}
+		if err := json.Unmarshal(b, &j); err != nil || j.Rate.Value != d.String() {
+			t.Errorf("%s: %q, want %q", s, j.Rate.Value, d.String())
+		}
+	}
+}

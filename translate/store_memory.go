@@ -292,25 +292,12 @@ func overLimit(r Reservation, scope string, limit, used int64) error {
 // Each part is length-prefixed, so no corridor or payer name can forge
 // another's key.
 func limitKeys(r Reservation) (payer, corridor string) {
-	c := lp(r.Corridor) + lp(r.Day) + lp(r.Currency)
-	return "p" + c + lp(r.Payer), "c" + c
-}
-
-func lp(s string) string {
-	return itoa(len(s)) + ":" + s
-}
-
-func itoa(n int) string {
-	var b [20]byte
-	i := len(b)
-	for {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-		if n == 0 {
-			return string(b[i:])
-		}
-	}
+	var buf [128]byte
+	b := append(buf[:0], 'c')
+	b = appendPart(appendPart(appendPart(b, r.Corridor), r.Day), r.Currency)
+	corridor = string(b)
+	b[0] = 'p'
+	return string(appendPart(b, r.Payer)), corridor
 }
 
 // MemoryIdempotency is an [IdempotencyStore] in memory, for one process.
