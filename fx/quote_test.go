@@ -65,6 +65,12 @@ func TestQuoteRefusesStaleRates(t *testing.T) {
 	q.Provider = NewStatic(Rate{Base: cny, Quote: krw, Value: dec("192.30"), AsOf: now.Add(-25 * time.Hour)})
 	_, err := q.QuoteSend(context.Background(), FromMinor(100, cny), krw)
 	require.NoError(t, err, "yesterday's fixing is fresh enough")
+	q.Provider = NewStatic(Rate{Base: cny, Quote: krw, Value: dec("192.30"), AsOf: now.Add(-26 * time.Hour)})
+	_, err = q.QuoteSend(context.Background(), FromMinor(100, cny), krw)
+	require.NoError(t, err, "exactly MaxRateAge old is still fresh")
+	q.Provider = NewStatic(Rate{Base: cny, Quote: krw, Value: dec("192.30"), AsOf: now.Add(-26*time.Hour - time.Nanosecond)})
+	_, err = q.QuoteSend(context.Background(), FromMinor(100, cny), krw)
+	require.ErrorIs(t, err, ErrStale, "a nanosecond more is not")
 
 	q.Provider = NewStatic(Rate{Base: cny, Quote: krw, Value: dec("192.30"), AsOf: now.Add(-27 * time.Hour)})
 	_, err = q.QuoteSend(context.Background(), FromMinor(100, cny), krw)

@@ -79,11 +79,8 @@ func parseRateValue(s string) (decimal.Decimal, error) {
 // plainRate reports whether s is digits with at most one "." that has a
 // digit on each side.
 func plainRate(s string) bool {
-	dot := strings.IndexByte(s, '.')
-	if dot < 0 {
-		return isDigits(s)
-	}
-	return isDigits(s[:dot]) && isDigits(s[dot+1:])
+	whole, frac, dot := strings.Cut(s, ".")
+	return isDigits(whole) && (!dot || isDigits(frac))
 }
 
 func isDigits(s string) bool {
