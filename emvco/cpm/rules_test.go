@@ -203,3 +203,86 @@ func TestOtherRules(t *testing.T) {
 		assert.Equal(t, tt.ok, rules[i].valid([]byte(tt.value)), "%v %q", tt.tag, tt.value)
 	}
 }
+
+// TestTemplateWalk: the top level is walked template by template, never
+// into a template's children, whatever their number and tags.
+func TestTemplateWalk(t *testing.T) {
+	// An application with its ADF name only (one child), card data in 62.
+	oneChild := cpmOf("61094F07A0000000555555" + "61094F07A0000000666666" + "620A5A081234567890123458")
+	c, err := Parse(oneChild)
+	require.NoError(t, err)
+	var aids []string
+	for app := range c.Applications() {
+		aids = append(aids, fmt.Sprintf("%X", app.ADFName()))
+	}
+	assert.Equal(t, []string{"A0000000555555", "A0000000666666"}, aids)
+
+	// A 61 nested in an application is an opaque child, not an application.
+	nested := "4F07A0000000555555" + "570F1234567890123458D191220112345F" + "6103500141"
+	c, err = Parse(cpmOf(fmt.Sprintf("61%02X%s", len(nested)/2, nested)))
+	require.NoError(t, err)
+	n := 0
+	for range c.Applications() {
+		n++
+	}
+	assert.Equal(t, 1, n)
+
+	// The second application's facts are its own: an ADF name ending the
+	// first does not stand for the second's.
+	first := "570F1234567890123458D191220112345F" + "4F07A0000000555555"
+	second := "570F1234567890123458D191220112345F"
+	_, err = Parse(cpmOf(fmt.Sprintf("61%02X%s61%02X%s", len(first)/2, first, len(second)/2, second)))
+	require.ErrorIs(t, err, emvco.ErrMissing)
+	var pe *emvco.ParseError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, "61.4F", pe.Path)
+	assert.Equal(t, 7+2+len(first)/2, pe.Offset, "the second application")
+
+	// The merge check compares an application's own primitives only: an
+	// 85 in the common template is an unknown object there, not the
+	// payload's format indicator repeated.
+	_, err = Parse(cpmOf(validApp + "6207" + "85054350563031"))
+	require.NoError(t, err)
+}
+
+// TestBERErrorClasses: a length that is not allowed or runs past its
+// container is ErrLength, a malformed tag ErrSyntax, each at its offset.
+func TestBERErrorClasses(t *testing.T) {
+	for _, tt := range []struct {
+		name, rest string
+		want       error
+		path       string
+		offset     int
+	}{
+		{"non-minimal length", "6181094F07A0000000555555", emvco.ErrLength, "", 7},
+		{"indefinite length", "61804F07A0000000555555", emvco.ErrLength, "", 7},
+		{"four-byte tag", "9F818101", emvco.ErrSyntax, "", 7},
+		{"four-byte tag in 61", "61059F81810100", emvco.ErrSyntax, "61", 9},
+		{"value past its template", "61034F07A0", emvco.ErrLength, "61", 9},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse(cpmOf(tt.rest))
+			require.ErrorIs(t, err, tt.want)
+			var pe *emvco.ParseError
+			require.ErrorAs(t, err, &pe)
+			assert.Equal(t, tt.path, pe.Path)
+			assert.Equal(t, tt.offset, pe.Offset)
+		})
+	}
+}
+
+// TestTextBound: text up to what a QR symbol holds (2953 characters)
+// reaches the decoder; longer text is refused before it.
+func TestTextBound(t *testing.T) {
+	at := "hQVDUFYw" + strings.Repeat("A", 2953-8)
+	_, err := Parse(at)
+	assert.ErrorIs(t, err, emvco.ErrSyntax, "2953 characters are decoded (and are not whole quanta)")
+	_, err = Parse(at + "A")
+	assert.ErrorIs(t, err, emvco.ErrLength)
+}
+
+func TestBCDNines(t *testing.T) {
+	assert.True(t, bcdDigits([]byte{0x99, 0x90, 0x09}))
+	assert.False(t, bcdDigits([]byte{0x9A}))
+	assert.False(t, bcdDigits([]byte{0xA9}))
+}
