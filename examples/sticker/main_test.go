@@ -1,0 +1,54 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/qrbridge/qrbridge/qr"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/output.golden")
+
+// TestRun writes the stickers into a temporary directory, compares the
+// output with the golden file (go test -update) and reads every image
+// back.
+func TestRun(t *testing.T) {
+	dir := t.TempDir()
+	var out bytes.Buffer
+	if err := run(&out, dir); err != nil {
+		t.Fatalf("run: %v\n%s", err, out.String())
+	}
+	golden := filepath.Join("testdata", "output.golden")
+	if *update {
+		if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(out.Bytes(), want) {
+		t.Fatalf("output differs from %s:\n%s", golden, out.String())
+	}
+	for _, name := range []string{"zeropay", "emvco-multi"} {
+		png, err := os.ReadFile(filepath.Join(dir, name+".png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := qr.DecodeBytes(png); err != nil {
+			t.Errorf("%s.png: %v", name, err)
+		}
+		svg, err := os.ReadFile(filepath.Join(dir, name+".svg"))
+		if err != nil || !strings.Contains(string(svg), "<svg") {
+			t.Errorf("%s.svg: %v", name, err)
+		}
+	}
+	if strings.Count(out.String(), "read back: true") != 2 {
+		t.Error("an image did not read back to its text")
+	}
+}
