@@ -67,11 +67,12 @@ func validCBU(s string) bool {
 
 func cbuBlockOK(b string) bool {
 	weights := [4]int{3, 1, 7, 9} // from the digit before the check digit backwards
+	check := len(b) - 1
 	sum := 0
-	for i := len(b) - 2; i >= 0; i-- {
-		sum += int(b[i]-'0') * weights[(len(b)-2-i)%4]
+	for j := range check {
+		sum += int(b[check-1-j]-'0') * weights[j%4]
 	}
-	return (10-sum%10)%10 == int(b[len(b)-1]-'0')
+	return (10-sum%10)%10 == int(b[check]-'0')
 }
 
 // ArgentinaOf returns the Argentine view of p: ok when 58 is AR and 50.00

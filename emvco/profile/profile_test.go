@@ -2,6 +2,7 @@ package profile
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -298,4 +299,41 @@ func TestEnumStrings(t *testing.T) {
 		assert.Equal(t, want, p.String())
 	}
 	assert.Equal(t, "transfer mobile", fmt.Sprint(PromptPayTransfer, " ", ProxyMobile))
+}
+
+// TestBounds holds the generators' and detectors' length bounds and the
+// relaxations' paths.
+func TestBounds(t *testing.T) {
+	_, err := PayNowMobile("+65"+strings.Repeat("9", 13), PayNowOptions{})
+	assert.NoError(t, err, "16 characters")
+	_, err = PayNowMobile("+65"+strings.Repeat("9", 14), PayNowOptions{})
+	assert.ErrorIs(t, err, emvco.ErrFormat, "17 characters")
+	for n, ok := range map[int]bool{8: false, 9: true, 13: true, 14: false} {
+		_, err := PayNowUEN(strings.Repeat("1", n-1)+"X", PayNowOptions{})
+		assert.Equal(t, ok, err == nil, "uen of %d characters", n)
+	}
+	assert.False(t, isQRISDomestic(".WWW"))
+	assert.False(t, isQRISDomestic("WWW"))
+	assert.True(t, isQRISDomestic("ID.CO.SHOPEE.WWW"))
+	assert.True(t, isQRISDomestic("id.co.shopee.www"))
+	assert.False(t, isQRISDomestic("ID.CO.SHOPEE.COM"))
+
+	// The acquirer of a QRIS view is the first template of 26-45, 45 included.
+	q := entry(t, 43)
+	g, _ := q.Lookup("26.00")
+	moved := mustEdit(t, q, func(e *emvco.Editor) *emvco.Editor {
+		v1, _ := q.Lookup("26.01")
+		return e.Delete("26").Set("45.00", g).Set("45.01", v1)
+	})
+	v, ok := QRISOf(moved)
+	require.True(t, ok)
+	assert.Equal(t, g, v.Acquirer, "template 45")
+
+	// PromptPay relaxes 52, 59 and 60 only: a missing 58 is still reported.
+	pp := mustEdit(t, entry(t, 28), func(e *emvco.Editor) *emvco.Editor { return e.Delete("58") })
+	found := false
+	for _, f := range testRegistry().Linter().Lint(pp) {
+		found = found || f.Rule == "mpm-missing-field" && f.Path == "58"
+	}
+	assert.True(t, found)
 }
