@@ -20,7 +20,7 @@ func ExampleNewStack() {
 	authz := translate.NewStack(fake, translate.StackConfig{Quotes: quotes, Audit: discard{}})
 
 	res := payment("pay-1", "openid-1", 12000) // a translated payment: ₩12,000 paid in CNY
-	_ = translate.Offer(ctx, quotes, res)       // when the payer sees the quote
+	_ = translate.Offer(ctx, quotes, res)      // when the payer sees the quote
 
 	_, err := authz.Authorize(ctx, res)
 	fmt.Println("first:", errors.Is(err, translate.ErrOutcomeUnknown))
