@@ -1,9 +1,12 @@
 package wechat
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -58,12 +61,141 @@ func TestNativeURLParameterEdges(t *testing.T) {
 	_, err = ParseNativeURL(strings.Replace(base, "sign=C380BEC2BFD727A4B6845133519F3AD6", "sign=", 1))
 	assertParam(t, err, "sign", ErrMissing)
 	_, err = ParseNativeURL(strings.Replace(base, "sign=C380BEC2BFD727A4B6845133519F3AD6", "sign=%zz", 1))
-	assertParam(t, err, "sign", ErrMissing)
+	assertParam(t, err, "sign", ErrSyntax)
 	_, err = ParseNativeURL(base + "&sign=C380BEC2BFD727A4B6845133519F3AD6")
-	assertParam(t, err, "sign", ErrMissing)
+	assertParam(t, err, "sign", ErrFormat)
 	legacy := "weixin://wxpay/bizpayurl?appid=wxb489e8caeabcdefg&noncestr=BBvdr5atZ9D7s08X&productid=1234567890&sign=e15d5b2ca2e0b7ef0c0f8bd1c4d6e1e3a1b2c3d4&timestamp=1408025996"
 	_, err = ParseNativeURL(strings.Replace(legacy, "productid=1234567890", "productid="+strings.Repeat("p", 33), 1))
 	assertParam(t, err, "product_id", ErrFormat) // a legacy code's fields after mch_id are checked too
 	_, err = ParseNativeURL(strings.Replace(legacy, "noncestr=BBvdr5atZ9D7s08X", "noncestr="+strings.Repeat("n", 33), 1))
 	assertParam(t, err, "nonce_str", ErrFormat)
+}
+
+func TestBoundaries(t *testing.T) {
+	ctx := context.Background()
+	now := time.Unix(1700000000, 0)
+	v := testVerifier(now, nil)
+	body := []byte(`{}`)
+	h := signResponse(t, "1700000000", strings.Repeat("n", 64), body)
+	require.NoError(t, v.Verify(ctx, h, body), "a 64-byte nonce")
+	h = signResponse(t, "1700000000", strings.Repeat("n", 65), body)
+	assertParam(t, v.Verify(ctx, h, body), "Wechatpay-Nonce", ErrFormat)
+	h = signResponse(t, "1700000000", "s64", body)
+	h.Serial = strings.Repeat("A", 64)
+	assertParam(t, v.Verify(ctx, h, body), "Wechatpay-Serial", ErrUnknownKey)
+	h.Serial = strings.Repeat("A", 65)
+	assertParam(t, v.Verify(ctx, h, body), "Wechatpay-Serial", ErrFormat)
+	h = signResponse(t, "170000000000", "ts12", body)
+	assertParam(t, v.Verify(ctx, h, body), "Wechatpay-Timestamp", ErrTimestamp) // 12 digits: a time, far off
+	h = signResponse(t, "1700000000000", "ts13", body)
+	assertParam(t, v.Verify(ctx, h, body), "Wechatpay-Timestamp", ErrFormat) // 13 digits: milliseconds
+
+	s := Signer{MchID: strings.Repeat("1", 32), SerialNo: strings.Repeat("A", 64), Key: testKey, Nonce: func() string { return strings.Repeat("n", 32) }}
+	_, err := s.Authorization("GET", "/v3/x", nil)
+	require.NoError(t, err, "32-byte mchid and nonce, 64-byte serial")
+	s.MchID = strings.Repeat("1", 33)
+	_, err = s.Authorization("GET", "/v3/x", nil)
+	assertParam(t, err, "mchid", ErrFormat)
+	s.MchID, s.Nonce = "1", func() string { return strings.Repeat("n", 33) }
+	_, err = s.Authorization("GET", "/v3/x", nil)
+	assertParam(t, err, "nonce_str", ErrFormat)
+
+	for _, ok := range []string{"a b", "~", "\t", "가", "\U0010FFFF", "\uFFFD", "\uE000"} {
+		assert.True(t, carriable(ok), "%q", ok)
+	}
+	for _, bad := range []string{"\x80", "\xc3", "\x1f", "\x00", "\uFFFE", "\uFFFF"} {
+		assert.False(t, carriable(bad), "%q", bad)
+	}
+	require.NoError(t, checkOutNo("o", strings.Repeat("9", 32)))
+	require.NoError(t, checkOutNo("o", "a_b-c|d*e"))
+	for _, bad := range []string{"a.b", "a/b", "a:b", "a@b", "a[b", "a`b", "a{b", "a b"} {
+		assertParam(t, checkOutNo("o", bad), "o", ErrFormat)
+	}
+	require.NoError(t, checkNotifyURL("https://"+strings.Repeat("a", 248)), "256 bytes")
+	assertParam(t, checkNotifyURL("https://"+strings.Repeat("a", 249)), "notify_url", ErrFormat)
+	assertParam(t, checkNotifyURL("https://a#b"), "notify_url", ErrFormat)
+	assertParam(t, checkNotifyURL("https://a b"), "notify_url", ErrFormat)
+
+	for _, ok := range []string{"a", "a0", "a9", "z_", strings.Repeat("a", 32)} {
+		assert.True(t, isParamName(ok), ok)
+	}
+	for _, bad := range []string{"{a", "`a", "a/", "a:", "aA", "a{", strings.Repeat("a", 33)} {
+		assert.False(t, isParamName(bad), bad)
+	}
+	assert.True(t, isPrintable("!~"))
+	assert.False(t, isPrintable("a b"))
+	assert.False(t, isPrintable("\x7f"))
+	assert.True(t, isHex("09afAF"))
+	for _, bad := range []string{"g", "G", "/", ":", "@", "`"} {
+		assert.False(t, isHex(bad), bad)
+	}
+}
+
+func TestSizeBounds(t *testing.T) {
+	var exact strings.Builder
+	exact.WriteString("<xml>")
+	for i := range maxParams {
+		fmt.Fprintf(&exact, "<p%d>1</p%d>", i, i)
+	}
+	exact.WriteString("</xml>")
+	p, err := ParseV2XML([]byte(exact.String()))
+	require.NoError(t, err, "256 parameters")
+	assert.Len(t, p, maxParams)
+
+	pad := maxBody - len("<xml><a></a></xml>")
+	full := "<xml><a>" + strings.Repeat("x", pad) + "</a></xml>"
+	require.Len(t, full, maxBody)
+	_, err = ParseV2XML([]byte(full))
+	require.NoError(t, err, "64 KiB exactly")
+
+	_, err = minorAmount("123456789012345678", "KRW", "", "total_fee")
+	require.NoError(t, err, "18 digits")
+	_, err = minorAmount("1234567890123456789", "KRW", "", "total_fee")
+	assertParam(t, err, "total_fee", ErrFormat)
+	a, err := minorAmount("0", "", "CNY", "cash_fee")
+	require.NoError(t, err)
+	assert.Equal(t, "CNY", a.Currency().Code())
+
+	_, err = v2Detail("5812", &OrderDetail{ReceiptID: strings.Repeat("r", 5940)})
+	require.NoError(t, err)
+	_, err = v2Detail("5812", &OrderDetail{ReceiptID: strings.Repeat("r", 6000)})
+	assertParam(t, err, "detail", ErrFormat)
+
+	long := Order{Description: strings.Repeat("a", 127)}
+	assert.NoError(t, (textField{"description", long.Description, 127, true}).check())
+	assert.Error(t, (textField{"description", strings.Repeat("a", 128), 127, true}).check())
+	assert.NoError(t, (textField{"d", strings.Repeat("\U0001F600", 127), 127, true}).check(), "four-byte characters count once")
+}
+
+func TestSecretAndNotificationEdges(t *testing.T) {
+	k := NewSecret("abc")
+	assert.Equal(t, "[redacted]", k.GoString())
+	r := Resource{Ciphertext: "FsdXzxryWfKwvLJKf8LG/ToRPTRh8RN9wROC", AssociatedData: "Dl56FrqWQJF1t9LtC3vEUsniZKvbqdR8", Nonce: "wCq51qZv4Yfg"}
+	plain, err := r.Decrypt(NewSecret("testAPIv3Key0000"))
+	require.NoError(t, err, "an absent algorithm is the only one there is")
+	assert.Equal(t, "Hello World", string(plain))
+	r.Nonce = ""
+	_, err = r.Decrypt(NewSecret("testAPIv3Key0000"))
+	assertParam(t, err, "nonce", ErrFormat)
+	_, err = ParseNotification([]byte(`{"resource":{"ciphertext":"AAAA"}}`))
+	assertParam(t, err, "notification", ErrMissing)
+	_, err = ParseNotification([]byte(`{"id":"x","resource":{}}`))
+	assertParam(t, err, "notification", ErrMissing)
+	_, err = ParseNotification([]byte(`{`))
+	assertParam(t, err, "notification", ErrSyntax)
+}
+
+func TestMemoryReplayPruneCadence(t *testing.T) {
+	var m MemoryReplay
+	t0 := time.Unix(1700000000, 0)
+	_, _ = m.ClaimAt("a", t0.Add(30*time.Second), t0) // prunes (first claim), pruned = t0
+	_, _ = m.ClaimAt("b", t0.Add(time.Hour), t0.Add(59*time.Second))
+	assert.Equal(t, 2, m.Len(), "no prune within the minute")
+	_, _ = m.ClaimAt("c", t0.Add(time.Hour), t0.Add(time.Minute))
+	assert.Equal(t, 2, m.Len(), "a prune one minute after the last: a is gone")
+	fresh, _ := m.ClaimAt("c", t0.Add(2*time.Hour), t0.Add(time.Hour-time.Nanosecond))
+	assert.False(t, fresh, "just before its until a nonce is remembered")
+	fresh, err := m.ClaimAt("b", t0.Add(2*time.Hour), t0.Add(time.Hour))
+	require.NoError(t, err)
+	assert.True(t, fresh, "at its until it is forgotten")
 }

@@ -65,8 +65,11 @@ func ParseNativeURL(s string) (NativeURL, error) {
 		return NativeURL{}, paramErr(names[3], ErrFormat) // ten digits: Unix seconds since 2001
 	}
 	n.TimeStamp = ts
-	sign, ok, err := queryValue(q, "sign")
-	if err != nil || !ok || sign == "" {
+	sign, _, err := queryValue(q, "sign")
+	switch {
+	case err != nil:
+		return NativeURL{}, err // given twice, or badly escaped
+	case sign == "":
 		return NativeURL{}, paramErr("sign", ErrMissing)
 	}
 	n.Sign = sign
