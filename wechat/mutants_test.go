@@ -199,3 +199,22 @@ func TestMemoryReplayPruneCadence(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, fresh, "at its until it is forgotten")
 }
+
+func TestNewNativeURLNonce(t *testing.T) {
+	now := time.Unix(1415949957, 0)
+	s, err := NewNativeURL("wx2421b1c4370ec43b", "10000100", "P1", testKeyV2, now, "CALLER")
+	require.NoError(t, err)
+	n, err := ParseNativeURL(s)
+	require.NoError(t, err)
+	assert.Equal(t, "CALLER", n.NonceStr, "the caller's nonce is kept")
+	a, err := NewNativeURL("wx2421b1c4370ec43b", "10000100", "P1", testKeyV2, now, "")
+	require.NoError(t, err)
+	b, _ := NewNativeURL("wx2421b1c4370ec43b", "10000100", "P1", testKeyV2, now, "")
+	na, _ := ParseNativeURL(a)
+	nb, _ := ParseNativeURL(b)
+	assert.Len(t, na.NonceStr, 26)
+	assert.NotEqual(t, na.NonceStr, nb.NonceStr, "an empty nonce becomes a fresh one")
+	require.NoError(t, na.Verify(testKeyV2))
+	_, err = NewNativeURL("wx2421b1c4370ec43b", "10000100", "P1", testKeyV2, time.Unix(999999999, 0), "")
+	assertParam(t, err, "time_stamp", ErrFormat)
+}
