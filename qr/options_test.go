@@ -140,6 +140,13 @@ func TestOptionBounds(t *testing.T) {
 			assert.ErrorIs(t, err, ErrOptions)
 		}
 	}
+	for _, o := range []Options{ // the bounds themselves are allowed
+		{Size: MaxImageSide}, {MinVersion: 40, MaxVersion: 40}, {MinVersion: 12, MaxVersion: 12},
+		{Mode: ModeCompact}, {Level: LevelH}, {ModuleSize: 2}, {QuietZone: MaxQuietZone},
+	} {
+		_, err := Encode(p, o)
+		assert.NoError(t, err, "%+v", o)
+	}
 	s, err := Encode(p, Options{QuietZone: MaxQuietZone, ModuleSize: 2})
 	require.NoError(t, err)
 	img, err := s.Image()
