@@ -20,7 +20,8 @@ import (
 // the caller's transport and must be safe for concurrent use.
 //
 // Authorize returns the Authorization whatever the outcome, and a non-nil
-// error exactly when the payment is not approved or pending: a declined
+// error when the payment is not approved or pending, or is approved with a
+// problem to act on (a [*ChargeError]; [ErrRelay] from [ZeroPay]): a declined
 // payment's error matches [ErrDeclined] (a scheme's decline, as a
 // [*DeclineError]) or the cause of a refusal before anything was sent
 // ([ErrLimitExceeded], [ErrQuoteUsed], [ErrStore], …); an unknown outcome's
@@ -304,13 +305,14 @@ func appendPlain(b []byte, d decimal.Decimal) []byte {
 func keyOf(r *Result) string   { return r.Request.IdempotencyKey }
 func payerOf(r *Result) string { return r.Request.Payer }
 
-// Err returns the error that goes with the outcome: nil when approved or
-// pending; Reason (or [ErrDeclined]) when declined; an error matching
-// [ErrOutcomeUnknown], and Reason when set, when unknown.
+// Err returns the error that goes with the outcome: Reason when approved
+// or pending (nil unless the approval has a problem to act on, such as a
+// [*ChargeError]); Reason (or [ErrDeclined]) when declined; an error
+// matching [ErrOutcomeUnknown], and Reason when set, when unknown.
 func (a Authorization) Err() error {
 	switch a.Outcome {
 	case OutcomeApproved, OutcomePending:
-		return nil
+		return a.Reason
 	case OutcomeDeclined:
 		if a.Reason == nil {
 			return ErrDeclined

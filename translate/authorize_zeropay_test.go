@@ -87,3 +87,18 @@ func TestZeroPayAuthorizer(t *testing.T) {
 		}
 	})
 }
+
+// TestZeroPayRelayDownReplayed: the relay's failure stays with the stored
+// result, so a retry is told too.
+func TestZeroPayRelayDownReplayed(t *testing.T) {
+	srv := wechattest.NewServer(t, wechattest.Options{})
+	quotes := new(translate.MemoryQuotes)
+	s := stack(&translate.ZeroPay{Payer: wechatAuthorizer(srv), Relay: &relay{fail: errors.New("down")}}, translate.StackConfig{Quotes: quotes})
+	r := offer(t, quotes, zeropayPayment(srv, "k1"))
+	for i := range 2 {
+		a, err := s.Authorize(context.Background(), r)
+		if !a.Approved() || !errors.Is(err, translate.ErrRelay) {
+			t.Fatalf("attempt %d = %v, %v", i, a.Outcome, err)
+		}
+	}
+}

@@ -419,6 +419,7 @@ func TestAuthorizationErr(t *testing.T) {
 	}{
 		{translate.Authorization{Outcome: translate.OutcomeApproved}, nil},
 		{translate.Authorization{Outcome: translate.OutcomePending}, nil},
+		{translate.Authorization{Outcome: translate.OutcomeApproved, Reason: &translate.ChargeError{Field: "rate"}}, translate.ErrChargeMismatch},
 		{translate.Authorization{Outcome: translate.OutcomeDeclined}, translate.ErrDeclined},
 		{translate.Authorization{}, translate.ErrOutcomeUnknown},
 		{translate.Authorization{Reason: context.DeadlineExceeded}, context.DeadlineExceeded},
