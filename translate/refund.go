@@ -137,7 +137,9 @@ type Refund struct {
 // totals. WeChat, when set, sends the WeChat Pay refund (the caller's
 // client and transport); NOT_ENOUGH (the day's CNY funds are short,
 // wechat.ErrNotEnough) and transport errors are returned as they are and
-// the refund stays recorded: call again later with the same request.
+// the refund stays recorded: call again later with the same request. A
+// refund WeChat Pay refuses for good also stays recorded in the ledger
+// (there is no undo yet), so it counts against what is left to refund.
 // Policy and Quoter (required for RefundRequote) choose the payer's rate.
 // Limits, when set, gives the refunded amount back to the payment day's
 // limits (a policy: set it to let a refunded payer spend again), for a
