@@ -3,6 +3,7 @@ package qr
 import (
 	"context"
 	"image"
+	"math/rand/v2"
 	"slices"
 	"testing"
 
@@ -108,4 +109,29 @@ func TestResultFields(t *testing.T) {
 	assert.InDelta(t, res.Bounds.Min.Y, rot.Bounds.Min.Y, 4)
 	assert.InDelta(t, res.Bounds.Max.X, rot.Bounds.Max.X, 4)
 	assert.InDelta(t, res.Bounds.Max.Y, rot.Bounds.Max.Y, 4)
+}
+
+// finderFlood is a white image covered in finder patterns of mixed
+// module sizes (2 to 5 pixels, so that gozxing never sees three alike
+// and stops early): gozxing compares every triple of candidate centres.
+func finderFlood(w, h int) *image.Gray {
+	g := image.NewGray(image.Rect(0, 0, w, h))
+	for i := range g.Pix {
+		g.Pix[i] = 255
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for y0 := 2; y0+35 <= h; y0 += 38 {
+		for x0 := 2; x0+35 <= w; x0 += 38 {
+			m := 2 + rng.IntN(4)
+			for y := range 7 * m {
+				for x := range 7 * m {
+					mx, my := x/m, y/m
+					if min(mx, my, 6-mx, 6-my) != 1 {
+						g.Pix[(y0+y)*g.Stride+x0+x] = 0
+					}
+				}
+			}
+		}
+	}
+	return g
 }

@@ -3,7 +3,9 @@ package qr
 import (
 	"bytes"
 	"image"
+	"image/color"
 	"image/jpeg"
+	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
@@ -77,4 +79,66 @@ func TestWebP(t *testing.T) {
 	assert.Equal(t, string(want), res.Text)
 	_, err = (&Decoder{MaxPixels: 100}).DecodeBytes(data)
 	assert.ErrorIs(t, err, ErrImageTooLarge, "bounded like the others")
+}
+
+func TestPNGSize(t *testing.T) {
+	r := image.Rect(0, 0, 8, 4)
+	pal := image.NewPaletted(r, color.Palette{color.White, color.Black})
+	tests := []struct {
+		img  image.Image
+		want int64
+	}{
+		{image.NewGray(r), 32},
+		{image.NewGray16(r), 64},
+		{pal, 32},
+		{image.NewNRGBA(r), 128},
+		{image.NewRGBA(r), 128},
+		{image.NewNRGBA64(r), 256},
+		{image.NewRGBA64(r), 256},
+	}
+	for _, tt := range tests {
+		var b bytes.Buffer
+		require.NoError(t, png.Encode(&b, tt.img))
+		cfg, err := png.DecodeConfig(bytes.NewReader(b.Bytes()))
+		require.NoError(t, err)
+		n, err := pngSize(b.Bytes(), cfg)
+		require.NoError(t, err)
+		assert.Equal(t, tt.want, n, "%T", tt.img)
+		n, _ = pngSize(interlaced(b.Bytes()), cfg)
+		assert.Equal(t, 2*tt.want, n, "%T interlaced", tt.img)
+	}
+}
+
+// TestJPEGMarkers: fill bytes before a marker, restart markers and
+// stuffed bytes inside entropy-coded data do not hide or invent scans.
+func TestJPEGMarkers(t *testing.T) {
+	base := progressiveJPEG(16, 16, 3)
+	info, err := jpegScans(base)
+	require.NoError(t, err)
+	require.Equal(t, 4, info.scans)
+	filled := bytes.ReplaceAll(base, []byte{0xFF, 0xDA}, []byte{0xFF, 0xFF, 0xFF, 0xDA})
+	info, err = jpegScans(filled)
+	require.NoError(t, err)
+	assert.Equal(t, 4, info.scans, "fill bytes")
+	// Entropy data with a stuffed 0xFF00 and a restart marker, then a scan.
+	sos := []byte{0xFF, 0xDA, 0x00, 0x08, 1, 1, 0x00, 1, 63, 0}
+	data := append([]byte{0xFF, 0xD8}, sos...)
+	data = append(data, 0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD3, 0x56, 0xFF, 0x01)
+	data = append(data, sos...)
+	data = append(data, 0x00, 0xFF, 0xD9)
+	info, err = jpegScans(data)
+	require.NoError(t, err)
+	assert.Equal(t, 2, info.scans)
+	assert.False(t, info.progressive, "no frame header")
+	assert.Equal(t, int64(3*16*16), info.samples(16, 16), "three components assumed without a frame header")
+	// A frame header with 4:2:0 sampling.
+	sof := []byte{0xFF, 0xD8, 0xFF, 0xC2, 0x00, 0x11, 8, 0, 16, 0, 16, 3, 1, 0x22, 0, 2, 0x11, 0, 3, 0x11, 0, 0xFF, 0xD9}
+	info, err = jpegScans(sof)
+	require.NoError(t, err)
+	assert.True(t, info.progressive)
+	assert.Equal(t, [][2]int{{2, 2}, {1, 1}, {1, 1}}, info.hv)
+	assert.Equal(t, int64(16*16+2*8*8), info.samples(16, 16))
+	assert.Equal(t, int64(15*15+2*8*8), info.samples(15, 15), "chroma rounds up")
+	assert.Nil(t, frameSampling([]byte{8, 0, 16, 0, 16}), "frame header cut")
+	assert.Equal(t, [][2]int{{4, 4}, {1, 1}}, frameSampling([]byte{8, 0, 16, 0, 16, 2, 1, 0x5F, 0, 2, 0x00}), "factors clamped to 1..4")
 }

@@ -4,8 +4,6 @@ package qr
 
 import (
 	"bytes"
-	"encoding/binary"
-	"hash/crc32"
 	"image"
 	"image/color"
 	"image/draw"
@@ -49,31 +47,6 @@ func withinBudget(t *testing.T, name string, f func() error) error {
 	return err
 }
 
-// finderFlood is a white image covered in finder patterns of mixed
-// module sizes (2 to 5 pixels, so that gozxing never sees three alike
-// and stops early): gozxing compares every triple of candidate centres.
-func finderFlood(w, h int) *image.Gray {
-	g := image.NewGray(image.Rect(0, 0, w, h))
-	for i := range g.Pix {
-		g.Pix[i] = 255
-	}
-	rng := rand.New(rand.NewPCG(5, 6))
-	for y0 := 2; y0+35 <= h; y0 += 38 {
-		for x0 := 2; x0+35 <= w; x0 += 38 {
-			m := 2 + rng.IntN(4)
-			for y := range 7 * m {
-				for x := range 7 * m {
-					mx, my := x/m, y/m
-					if min(mx, my, 6-mx, 6-my) != 1 {
-						g.Pix[(y0+y)*g.Stride+x0+x] = 0
-					}
-				}
-			}
-		}
-	}
-	return g
-}
-
 func encodePNG(t *testing.T, img image.Image) []byte {
 	var b bytes.Buffer
 	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&b, img); err != nil {
@@ -108,14 +81,6 @@ func symbolAtCap(t *testing.T, deep bool) image.Image {
 	}
 	draw.Draw(dst, dst.Bounds(), src, image.Point{}, draw.Src)
 	return dst
-}
-
-// interlaced sets a PNG's interlace method to Adam7 and fixes the CRC.
-func interlaced(b []byte) []byte {
-	b = bytes.Clone(b)
-	b[28] = 1
-	binary.BigEndian.PutUint32(b[29:], crc32.ChecksumIEEE(b[12:29]))
-	return b
 }
 
 // TestHostileInputsWithinBudget decodes, or refuses, each hostile input

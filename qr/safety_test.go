@@ -39,6 +39,14 @@ func pngHeader(w, h uint32) []byte {
 	return b.Bytes()
 }
 
+// interlaced sets a PNG's interlace method to Adam7 and fixes the CRC.
+func interlaced(b []byte) []byte {
+	b = bytes.Clone(b)
+	b[28] = 1
+	binary.BigEndian.PutUint32(b[29:], crc32.ChecksumIEEE(b[12:29]))
+	return b
+}
+
 func TestOversizedHeaderRefusedCheaply(t *testing.T) {
 	data := pngHeader(65535, 65535)
 	require.Less(t, len(data), 700)
