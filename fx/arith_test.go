@@ -245,6 +245,11 @@ func TestParseRate(t *testing.T) {
 		{"0.0052", "0.0052", nil},
 		{"7.6125", "7.6125", nil},
 		{"007.50", "7.5", nil},
+		{"9.99", "9.99", nil},
+		{"90", "90", nil},
+		{"1/2", "", ErrSyntax},
+		{"1:2", "", ErrSyntax},
+		{"9.:", "", ErrSyntax},
 		{"1." + strings.Repeat("0", 29) + "1", "1." + strings.Repeat("0", 29) + "1", nil}, // 32 bytes
 		{"1." + strings.Repeat("0", 30) + "1", "", ErrSyntax},                             // 33 bytes
 		{"0", "", ErrRange},

@@ -110,6 +110,37 @@ func TestResultRefusesZeroAndFractionalWon(t *testing.T) {
 	}
 }
 
+// TestRecordErrorsHaveNoOffset: a Result or Refund is not parsed text, so
+// every FieldError of Validate has offset -1 and no byte in its message.
+func TestRecordErrorsHaveNoOffset(t *testing.T) {
+	var zero zeropay.Result
+	errs := zero.Validate().(interface{ Unwrap() []error }).Unwrap()
+	require.Len(t, errs, 6, "merchant, terminal, amount, approval, operator, time")
+	var refund zeropay.Refund
+	errs = append(errs, refund.Validate().(interface{ Unwrap() []error }).Unwrap()...)
+	r := validResult()
+	r.MerchantID = "202013AB0123"
+	r.Original = fx.FromMinor(-1, fx.MustCurrency("CNY"))
+	errs = append(errs, r.Validate().(interface{ Unwrap() []error }).Unwrap()...)
+	late := zeropay.Refund{OriginalTime: r.Time, Time: r.Time.Add(-1)}
+	errs = append(errs, late.Validate().(interface{ Unwrap() []error }).Unwrap()...)
+	for _, f := range []func() error{
+		func() error { _, err := zeropay.ParseSystemID("K"); return err },
+		func() error { _, err := zeropay.ParseSystemID("kw"); return err },
+		func() error { _, err := zeropay.ParseOperator("XKW"); return err },
+		func() error { _, err := zeropay.ParseOperator("PK"); return err },
+	} {
+		errs = append(errs, f())
+	}
+	require.Greater(t, len(errs), 20)
+	for _, err := range errs {
+		var fe *zeropay.FieldError
+		require.ErrorAs(t, err, &fe)
+		assert.Equal(t, -1, fe.Offset, "%v", err)
+		assert.NotContains(t, err.Error(), "byte")
+	}
+}
+
 func TestResultFieldChecks(t *testing.T) {
 	for name, mutate := range map[string]func(*zeropay.Result){
 		"terminal 15":    func(r *zeropay.Result) { r.TerminalID = "T00000000000001" },
