@@ -9,6 +9,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -477,6 +478,50 @@ func TestRenderWriteErrors(t *testing.T) {
 	code, out, _ := runCLI(t, "", "render", promptpay, "--svg", "-")
 	assert.Equal(t, exitOK, code)
 	assert.True(t, strings.HasPrefix(out, "<svg"), "--svg - writes to standard output")
+}
+
+func TestRenderSizeBound(t *testing.T) {
+	code, out, errOut := runCLI(t, "", "render", promptpay, "--png", "-", "--size", strconv.Itoa(maxSize))
+	require.Equal(t, exitOK, code, errOut)
+	cfg, err := png.DecodeConfig(strings.NewReader(out))
+	require.NoError(t, err)
+	assert.LessOrEqual(t, cfg.Width, maxSize)
+	assert.Greater(t, cfg.Width, maxSize*9/10, "the largest module size that fits")
+	code, _, errOut = runCLI(t, "", "render", promptpay, "--png", "-", "--size", strconv.Itoa(maxSize+1))
+	assert.Equal(t, exitRefused, code)
+	assert.Contains(t, errOut, "[qr/options]")
+}
+
+func TestTranslateDataLimits(t *testing.T) {
+	dir := t.TempDir()
+	rates := func(name, body string, size int) string {
+		var b strings.Builder
+		b.WriteString(body)
+		for b.Len() < size {
+			b.WriteString("#" + strings.Repeat("x", min(1000, size-b.Len()-2)) + "\n")
+		}
+		require.Equal(t, size, b.Len())
+		path := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(path, []byte(b.String()), 0o644))
+		return path
+	}
+	args := []string{"translate", zeroPay, "--payer", "wechat", "--payer-currency", "CNY", "--amount", "12000", "--rates"}
+	code, _, errOut := runCLI(t, "", append(args, rates("at.csv", "CNY,KRW,200\n", maxDataFile))...)
+	assert.Equal(t, exitOK, code, "a file of exactly %d bytes: %s", maxDataFile, errOut)
+	code, _, errOut = runCLI(t, "", append(args, rates("over.csv", "CNY,KRW,200\n", maxDataFile+1))...)
+	assert.Equal(t, exitRefused, code)
+	assert.Contains(t, errOut, "over 16777216 bytes refused")
+	code, _, errOut = runCLI(t, "", append(args, rates("bad.csv", "CNY,KRW,200\nCNY,KRW\n", 100))...)
+	assert.Equal(t, exitRefused, code)
+	assert.Contains(t, errOut, "--rates: line 2: want base,quote,rate[,as_of]")
+	code, _, errOut = runCLI(t, "", append(args, rates("asof.csv", "CNY,KRW,200,yesterday\n", 100))...)
+	assert.Equal(t, exitRefused, code)
+	assert.Contains(t, errOut, "--rates: line 1: as_of")
+	long := filepath.Join(dir, "long.csv")
+	require.NoError(t, os.WriteFile(long, []byte("CNY,KRW,200\n#"+strings.Repeat("x", 100_000)+"\n"), 0o644))
+	code, _, errOut = runCLI(t, "", append(args, long)...)
+	assert.Equal(t, exitRefused, code)
+	assert.Contains(t, errOut, "--rates: line 2: bufio.Scanner: token too long")
 }
 
 func TestInfoCodes(t *testing.T) {

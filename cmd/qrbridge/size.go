@@ -7,9 +7,10 @@ import (
 )
 
 // maxSize is the largest --size render accepts until package qr bounds
-// its options itself (issue 13): 1<<14 pixels a side is 268 Mpx of
-// PNG, far past any print or screen.
-const maxSize = 1 << 14
+// its options itself (issue 13): 4096 pixels a side, a 16 Mpx image (16 MB
+// as the paletted image qr renders), is more than any print or screen
+// needs.
+const maxSize = 4096
 
 // checkSize refuses a size the qr package would panic on today, with its
 // options error.

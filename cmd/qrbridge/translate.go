@@ -181,7 +181,8 @@ func readData(name string, sample []byte) ([]byte, error) {
 func parseRates(b []byte) ([]fx.Rate, error) {
 	var out []fx.Rate
 	sc := bufio.NewScanner(bytes.NewReader(b))
-	for n := 1; sc.Scan(); n++ {
+	n := 1
+	for ; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
 		if line == "" || line[0] == '#' {
 			continue
@@ -192,7 +193,10 @@ func parseRates(b []byte) ([]fx.Rate, error) {
 		}
 		out = append(out, r)
 	}
-	return out, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("line %d: %w", n, err)
+	}
+	return out, nil
 }
 
 func parseRateLine(line string) (fx.Rate, error) {
