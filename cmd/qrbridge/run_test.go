@@ -215,6 +215,7 @@ func TestDecodeRefusals(t *testing.T) {
 		{"0002", "emvco-mpm", "[emvco/length path=00 offset=0]"},
 		{"https://example.com/", "url", "[qrbridge/unknown-kind]"},
 		{"12345", "unknown", "[qrbridge/unknown-kind]"},
+		{"00AB12345", "unknown", "[qrbridge/unknown-kind]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
@@ -302,6 +303,8 @@ func TestSplitTLV(t *testing.T) {
 		{"x002ab", nil},
 		{"0002é", nil},
 		{"0001é", []string{"00=é"}},
+		{"99010", []string{"99=0"}},
+		{"0:01a", nil},
 		{"", nil},
 	}
 	for _, tt := range tests {
@@ -317,6 +320,13 @@ func TestSplitTLV(t *testing.T) {
 			assert.Equal(t, 10, got[0].Offset)
 			assert.Equal(t, 10+4+len(got[0].Value), got[1].Offset)
 		}
+	}
+}
+
+func TestAllDigits(t *testing.T) {
+	assert.True(t, allDigits("0123456789"))
+	for _, s := range []string{"", "/", ":", "12a", "a12", "٣"} {
+		assert.False(t, allDigits(s), "%q", s)
 	}
 }
 
