@@ -113,7 +113,12 @@ func TestIdempotencyInProgress(t *testing.T) {
 	for _, wait := range []time.Duration{0, 2 * time.Second} {
 		t.Run(fmt.Sprint("wait=", wait), func(t *testing.T) {
 			quotes := new(translate.MemoryQuotes)
-			fake := &translate.Fake{Script: []translate.FakeStep{{Outcome: translate.OutcomeApproved, Delay: 200 * time.Millisecond}}}
+			started := make(chan struct{})
+			var once sync.Once
+			fake := &translate.Fake{Decide: func(*translate.Result) translate.FakeStep {
+				once.Do(func() { close(started) })
+				return translate.FakeStep{Outcome: translate.OutcomeApproved, Delay: 300 * time.Millisecond}
+			}}
 			s := stack(fake, translate.StackConfig{Quotes: quotes, Wait: wait})
 			r := offer(t, quotes, payment("k1", "p1", 12000))
 			var wg sync.WaitGroup
@@ -122,7 +127,7 @@ func TestIdempotencyInProgress(t *testing.T) {
 					t.Error(err)
 				}
 			})
-			time.Sleep(50 * time.Millisecond)
+			<-started // the first is at the scheme
 			a, err := s.Authorize(context.Background(), r)
 			wg.Wait()
 			if wait == 0 && !errors.Is(err, translate.ErrInProgress) {
