@@ -218,3 +218,14 @@ func TestNewNativeURLNonce(t *testing.T) {
 	_, err = NewNativeURL("wx2421b1c4370ec43b", "10000100", "P1", testKeyV2, time.Unix(999999999, 0), "")
 	assertParam(t, err, "time_stamp", ErrFormat)
 }
+
+func TestMemoryReplayExpiredBeforePrune(t *testing.T) {
+	var m MemoryReplay
+	t0 := time.Unix(1700000000, 0)
+	fresh, _ := m.ClaimAt("x", t0.Add(10*time.Second), t0)
+	require.True(t, fresh)
+	fresh, _ = m.ClaimAt("x", t0.Add(time.Minute), t0.Add(5*time.Second))
+	assert.False(t, fresh)
+	fresh, _ = m.ClaimAt("x", t0.Add(time.Minute), t0.Add(20*time.Second))
+	assert.True(t, fresh, "past its until, before any prune: fresh again")
+}

@@ -57,7 +57,7 @@ func (r Resource) Decrypt(apiV3Key Secret) ([]byte, error) {
 		return nil, paramErr("api v3 key", ErrFormat)
 	}
 	gcm, err := cipher.NewGCMWithNonceSize(block, len(r.Nonce))
-	if err != nil || r.Nonce == "" {
+	if err != nil { // an empty nonce too
 		return nil, paramErr("nonce", ErrFormat)
 	}
 	plain, err := gcm.Open(nil, []byte(r.Nonce), ct, []byte(r.AssociatedData))
