@@ -168,3 +168,29 @@ func TestRefundJSON(t *testing.T) {
 	assert.Equal(t, zeropay.SystemID{}, back.Operator)
 	assert.ErrorIs(t, back.Validate(), zeropay.ErrFormat)
 }
+
+// TestTextErrorsHaveNoOffset: text forms are not parsed codes, so their
+// errors carry offset -1.
+func TestTextErrorsHaveNoOffset(t *testing.T) {
+	var k zeropay.Kind
+	var cs zeropay.CheckStatus
+	var bk zeropay.BarcodeKind
+	var st zeropay.Status
+	var id zeropay.SystemID
+	errs := []error{
+		k.UnmarshalText([]byte("x")), cs.UnmarshalText([]byte("x")), bk.UnmarshalText([]byte("x")),
+		st.UnmarshalText([]byte("x")), st.UnmarshalJSON([]byte("[]")), id.UnmarshalText([]byte("x")),
+	}
+	for _, f := range []func() ([]byte, error){
+		zeropay.Kind(0).MarshalText, zeropay.CheckStatus(5).MarshalText, zeropay.BarcodeKind(0).MarshalText,
+		zeropay.Status(5).MarshalText, zeropay.Status(5).MarshalJSON, zeropay.SystemID{}.MarshalText,
+	} {
+		_, err := f()
+		errs = append(errs, err)
+	}
+	for i, err := range errs {
+		var fe *zeropay.FieldError
+		require.ErrorAs(t, err, &fe, "%d", i)
+		assert.Equal(t, -1, fe.Offset, "%d: %v", i, err)
+	}
+}
