@@ -140,6 +140,7 @@ func TestResultJSON(t *testing.T) {
 	var fe *zeropay.FieldError
 	require.ErrorAs(t, back.UnmarshalJSON([]byte(`[]`)), &fe)
 	assert.Equal(t, "result", fe.Field)
+	assert.Equal(t, -1, fe.Offset)
 }
 
 func TestRefundJSON(t *testing.T) {
@@ -162,6 +163,7 @@ func TestRefundJSON(t *testing.T) {
 	var fe *zeropay.FieldError
 	require.ErrorAs(t, back.UnmarshalJSON([]byte(`"x"`)), &fe)
 	assert.Equal(t, "refund", fe.Field)
+	assert.Equal(t, -1, fe.Offset)
 	assert.ErrorIs(t, json.Unmarshal([]byte(`{"operator":"XKW"}`), &back), zeropay.ErrFormat)
 	// An empty operator decodes to the zero ID, which Validate refuses.
 	require.NoError(t, json.Unmarshal([]byte(`{"amount":{"amount":"1","currency":"KRW"}}`), &back))
