@@ -74,6 +74,13 @@ func TestDecodeBase64Offsets(t *testing.T) {
 		{"QUJD\r\n", 4},
 		{"QUJDQUJD\nQ*", 8},
 		{"Q*JDQUJD\n", 1}, // a bad character before the line break
+		{"\rQUJD", 0},
+		{"\n\rQUJD", 0},
+		{"\nQUJD", 0},
+		{"QU\r\nJD", 2},
+		{"QU\n\rJD", 2},
+		{"QUJD\nQ\rJD", 4},
+		{"QUJD\rQ\nJD", 4},
 	} {
 		_, bad := decodeBase64(nil, tt.in)
 		assert.Equal(t, tt.bad, bad, tt.in)

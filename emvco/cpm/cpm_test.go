@@ -178,6 +178,11 @@ func TestBuilderRefusals(t *testing.T) {
 				b.Add(0x9F10, make([]byte, 65535))
 			})
 		}, emvco.ErrLength, "61"},
+		{"template of 65535 bytes: built, then refused as text", func(b *Builder) {
+			b.Application(func(b *Builder) {
+				b.Add(0x9F10, make([]byte, 65535-5))
+			})
+		}, emvco.ErrLength, ""},
 		{"sticky", func(b *Builder) {
 			b.Add(0x9F, nil)
 			b.Application(app)

@@ -203,6 +203,8 @@ func TestCardDataPrintsMasked(t *testing.T) {
 	assert.Equal(t, "cpm.Builder(error)", fmt.Sprint(&b))
 	assert.Equal(t, "****5678", maskPAN("12345678"))
 	assert.Equal(t, "***", maskPAN("123"))
+	assert.Equal(t, "****", maskPAN("1234"), "four digits alone are not shown")
+	assert.Equal(t, "*2345", maskPAN("12345"))
 }
 
 // TestErrorsHoldNoCardData: a refused payload's error names the path and
