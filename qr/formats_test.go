@@ -64,6 +64,12 @@ func TestJPEGSize(t *testing.T) {
 	assert.ErrorIs(t, err, ErrFormat, "segment length 1")
 	_, err = DecodeBytes(progressiveJPEG(64, 32, maxJPEGScans))
 	assert.ErrorIs(t, err, ErrImageTooLarge, "one scan over the cap")
+	_, err = DecodeBytes(progressiveJPEG(64, 32, maxJPEGScans-1))
+	assert.ErrorIs(t, err, ErrNotFound, "the cap itself is decoded")
+	empty := append([]byte{0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x02}, progressiveJPEG(16, 16, 1)[2:]...)
+	info, err = jpegScans(empty)
+	require.NoError(t, err, "an empty APP0 segment")
+	assert.Equal(t, 2, info.scans)
 }
 
 // TestWebP reads zxing-cpp's WebP sample, the format phones share

@@ -146,6 +146,7 @@ func TestParseContent(t *testing.T) {
 		{"hanzi, from A6A1 up", bits(13, 4, 1, 4, 1, 8, (0xB0-0xA6)*0x60, 13), "啊", false},
 		{"hanzi, below A6A1", bits(13, 4, 1, 4, 1, 8, 0xA2-0xA1, 13), "、", false},
 		{"kanji cut short", bits(8, 4, 2, 8, 0, 13), "", true},
+		{"kanji filling the last bit", bits(8, 4, 4, 8, 0, 13, 0, 13, 0, 13, 0, 13), "　　　　", false},
 		{"structured append cut", bits(3, 4, 0, 8), "", true},
 		{"count cut", bits(4, 4, 1, 3), "", true},
 		{"two-byte eci designator cut", bits(7, 4, 0x80, 8), "", true},
