@@ -96,10 +96,11 @@ func lintKHQRAccount(p *emvco.Payload, t emvco.Object, fs []emvco.Finding) []emv
 		}
 	}
 	if t.ID() == 30 {
-		for id, what := range [...]string{1: "merchant id (01)", 2: "acquiring bank (02)"} {
-			if v, _ := sub(t, emvco.Tag(id)); id > 0 && v == "" {
-				fs = add(fs, "khqr-merchant", emvco.SeverityError, t, t.Path()+"."+twoDigits(id), "merchant account has no "+what, refKHQR)
-			}
+		if v, _ := sub(t, 1); v == "" {
+			fs = add(fs, "khqr-merchant", emvco.SeverityError, t, t.Path()+".01", "merchant account has no merchant id (01)", refKHQR)
+		}
+		if v, _ := sub(t, 2); v == "" {
+			fs = add(fs, "khqr-merchant", emvco.SeverityError, t, t.Path()+".02", "merchant account has no acquiring bank (02)", refKHQR)
 		}
 	}
 	if upi, ok := p.Object(15); ok && p.Currency() == "840" {

@@ -337,3 +337,56 @@ func TestBounds(t *testing.T) {
 	}
 	assert.True(t, found)
 }
+
+// TestKHQRBounds: the account ID form, the 32-character fields and the
+// paths of the findings.
+func TestKHQRBounds(t *testing.T) {
+	for id, ok := range map[string]bool{
+		"name@bank": true, "@bank": false, "name@": false, "a@@bank": false, "a@b@c": false,
+		"a@b": true, "name.x@bank": false, "namebank": false,
+	} {
+		assert.Equal(t, ok, isKHQR(id), id)
+	}
+	findings := func(p *emvco.Payload) map[string]bool {
+		got := map[string]bool{}
+		for _, f := range testRegistry().Linter().Lint(p) {
+			got[f.Rule+"@"+f.Path] = true
+		}
+		return got
+	}
+	base := entry(t, 62)
+	at32 := mustEdit(t, base, func(e *emvco.Editor) *emvco.Editor { return e.Set("30.01", strings.Repeat("1", 32)) })
+	assert.False(t, findings(at32)["khqr-field-length@30.01"], "32 characters")
+	at33 := mustEdit(t, base, func(e *emvco.Editor) *emvco.Editor { return e.Set("30.02", strings.Repeat("B", 33)) })
+	assert.True(t, findings(at33)["khqr-field-length@30.02"], "33 characters")
+	noID := mustEdit(t, base, func(e *emvco.Editor) *emvco.Editor { return e.Delete("30.01").Delete("30.02") })
+	got := findings(noID)
+	assert.True(t, got["khqr-merchant@30.01"] && got["khqr-merchant@30.02"], "%v", got)
+}
+
+// TestPixKeyBounds: the length bounds of phone keys, UUID characters and
+// txid characters.
+func TestPixKeyBounds(t *testing.T) {
+	for key, ok := range map[string]bool{
+		"+5561912345": false, "+55619123456": true, "+556191234567": true, "+5561912345678": true, "+55619123456789": false,
+		"9fffffff-0000-0000-0000-00000000000a": true, "9fffffff-0000-0000-0000-00000000000g": false,
+		"9FFFFFFF-0000-0000-0000-0000000000AF": true, strings.Repeat("x", 36): false,
+		"/0000000-0000-0000-0000-000000000000": false, ":0000000-0000-0000-0000-000000000000": false,
+		"`0000000-0000-0000-0000-000000000000": false,
+	} {
+		assert.Equal(t, ok, validPixKey(key), key)
+	}
+	for s, ok := range map[string]bool{"Zz09Aa": true, "z": true, "{": false, "@": false, "`": false, "[": false, "": false} {
+		assert.Equal(t, ok, isAlnum(s), s)
+	}
+}
+
+// TestDetectorFirst: a registry whose first profile detects payloads as a
+// whole keeps those payloads' primitives from being read as networks.
+func TestDetectorFirst(t *testing.T) {
+	const name = "Nguyen Van An"
+	s := "000201010210020201" + "0411VNPayWallet" + "07100912345678" + fmt.Sprintf("08%02d%s", len(name), name)
+	p := withCRC(t, s)
+	assert.Equal(t, []string{"vnpay-wallet@04"}, schemeNames(New(vnpayWallet(), pix()), p))
+	assert.Equal(t, []string{"visa@02", "mastercard@04", "emvco-reserved@07", "emvco-reserved@08"}, schemeNames(New(pix()), p), "without the profile they read as networks")
+}
