@@ -159,11 +159,15 @@ func (r *Registry) indexOf(p *emvco.Payload, o emvco.Object) int {
 // findings once, given the first template that carries it. It allocates
 // nothing for a payload that carries no profile.
 func (r *Registry) Lint(p *emvco.Payload, fs []emvco.Finding) []emvco.Finding {
-	var done [2]uint64 // profiles already run, by index (up to 128)
+	var small [2]uint64 // profiles already run, by index: 128 without allocating
+	done := small[:]
+	if n := (len(r.profiles) + 63) / 64; n > len(small) {
+		done = make([]uint64, n)
+	}
 	now := time.Time{}
 	for o := range p.Objects() {
 		i := r.indexOf(p, o)
-		if i < 0 || i >= 128 || done[i/64]&(1<<(i%64)) != 0 || r.profiles[i].Lint == nil {
+		if i < 0 || done[i/64]&(1<<(i%64)) != 0 || r.profiles[i].Lint == nil {
 			continue
 		}
 		done[i/64] |= 1 << (i % 64)

@@ -390,3 +390,23 @@ func TestDetectorFirst(t *testing.T) {
 	assert.Equal(t, []string{"vnpay-wallet@04"}, schemeNames(New(vnpayWallet(), pix()), p))
 	assert.Equal(t, []string{"visa@02", "mastercard@04", "emvco-reserved@07", "emvco-reserved@08"}, schemeNames(New(pix()), p), "without the profile they read as networks")
 }
+
+// TestManyProfiles: a registry of more profiles than the allocation-free
+// bookkeeping holds still runs each found profile once.
+func TestManyProfiles(t *testing.T) {
+	runs := 0
+	var ps []Profile
+	for range 130 {
+		ps = append(ps, Profile{Name: "never", Match: func(string) bool { return false }})
+	}
+	ps = append(ps, Profile{Name: "last", Match: isPixGUID, Lint: func(_ *emvco.Payload, _ emvco.Object, fs []emvco.Finding, _ time.Time) []emvco.Finding {
+		runs++
+		return fs
+	}})
+	p := mustEdit(t, mustParse(t, pixExample), func(e *emvco.Editor) *emvco.Editor {
+		return e.Set("27.00", "br.gov.bcb.pix").Set("27.01", "+5561912345678")
+	})
+	New(ps...).Linter().Lint(p)
+	assert.Equal(t, 1, runs, "the 131st profile runs, once for its two templates")
+	assert.Equal(t, []string{"last@26", "last@27"}, schemeNames(New(ps...), p))
+}
