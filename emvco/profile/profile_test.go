@@ -410,3 +410,13 @@ func TestManyProfiles(t *testing.T) {
 	assert.Equal(t, 1, runs, "the 131st profile runs, once for its two templates")
 	assert.Equal(t, []string{"last@26", "last@27"}, schemeNames(New(ps...), p))
 }
+
+func TestPromptPayProxyTypes(t *testing.T) {
+	for id, want := range map[string]ProxyType{"29.02": ProxyNationalID, "29.03": ProxyEWallet, "29.04": ProxyBank} {
+		p := mustEdit(t, entry(t, 28), func(e *emvco.Editor) *emvco.Editor { return e.Delete("29.01").Set(id, "0123456789012") })
+		v, ok := PromptPayOf(p)
+		require.True(t, ok)
+		assert.Equal(t, want, v.ProxyType, id)
+		assert.Equal(t, "0123456789012", v.Proxy)
+	}
+}
