@@ -42,8 +42,13 @@ func TestCheckFresh(t *testing.T) {
 		var fe *zeropay.FieldError
 		require.ErrorAs(t, err, &fe)
 		assert.Equal(t, "issued", fe.Field)
-		assert.ErrorIs(t, c.CheckFresh(time.Time{}, issued), zeropay.ErrLength)
-		assert.ErrorIs(t, c.CheckFresh(issued, time.Time{}), zeropay.ErrLength)
+		assert.Equal(t, -1, fe.Offset)
+		for _, err := range []error{c.CheckFresh(time.Time{}, issued), c.CheckFresh(issued, time.Time{})} {
+			require.ErrorIs(t, err, zeropay.ErrLength)
+			require.ErrorAs(t, err, &fe)
+			assert.Equal(t, -1, fe.Offset)
+			assert.Equal(t, "zeropay: issued: invalid length: issue or use time missing", err.Error())
+		}
 	}
 	for _, in := range []string{static, refund} {
 		c, err := zeropay.Parse(in)
