@@ -436,3 +436,63 @@ func TestAuthorizationErr(t *testing.T) {
 		}
 	}
 }
+
+// TestLimitsEdges: payments without an idempotency key each count; a rule
+// in two currencies is refused; an orphan resolved as declined gives its
+// reservation back, one resolved as approved keeps it.
+func TestLimitsEdges(t *testing.T) {
+	ctx := context.Background()
+	rule := map[string]translate.LimitRule{"CNY-KRW": {PayerDay: fx.FromMinor(12000, krw)}}
+	t.Run("Keyless", func(t *testing.T) {
+		quotes := new(translate.MemoryQuotes)
+		s := stack(new(translate.Fake), translate.StackConfig{Quotes: quotes, LimitRules: rule})
+		if _, err := s.Authorize(ctx, offer(t, quotes, payment("", "p1", 12000))); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Authorize(ctx, offer(t, quotes, payment("", "p1", 12000))); !errors.Is(err, translate.ErrLimitExceeded) {
+			t.Fatalf("second keyless payment over the day = %v", err)
+		}
+	})
+	t.Run("TwoCurrencies", func(t *testing.T) {
+		quotes := new(translate.MemoryQuotes)
+		bad := map[string]translate.LimitRule{"CNY-KRW": {PayerDay: fx.FromMinor(12000, krw), CorridorDay: fx.FromMinor(100, cny)}}
+		fake := new(translate.Fake)
+		s := stack(fake, translate.StackConfig{Quotes: quotes, LimitRules: bad})
+		if _, err := s.Authorize(ctx, offer(t, quotes, payment("k1", "p1", 100))); !errors.Is(err, translate.ErrInvalid) || len(fake.Calls()) != 0 {
+			t.Fatalf("a rule in two currencies = %v", err)
+		}
+		bad = map[string]translate.LimitRule{"CNY-KRW": {PayerDay: fx.FromMinor(100, cny), CorridorDay: fx.FromMinor(12000, krw)}}
+		s = stack(fake, translate.StackConfig{Quotes: quotes, LimitRules: bad})
+		if _, err := s.Authorize(ctx, offer(t, quotes, payment("k2", "p1", 100))); !errors.Is(err, translate.ErrInvalid) {
+			t.Fatalf("a rule in two currencies = %v", err)
+		}
+	})
+	for _, c := range []struct {
+		name     string
+		under    translate.FakeStep
+		nextFits bool
+	}{
+		{"OrphanDeclined", translate.FakeStep{Outcome: translate.OutcomeDeclined, Code: "PAYERROR"}, true},
+		{"OrphanApproved", translate.FakeStep{}, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			quotes := new(translate.MemoryQuotes)
+			fake := &translate.Fake{Script: []translate.FakeStep{{Err: context.DeadlineExceeded}},
+				Decide: func(*translate.Result) translate.FakeStep { return c.under }}
+			s := stack(fake, translate.StackConfig{Quotes: quotes, LimitRules: rule})
+			r := offer(t, quotes, payment("k1", "p1", 12000))
+			if _, err := s.Authorize(ctx, r); !errors.Is(err, translate.ErrOutcomeUnknown) {
+				t.Fatalf("first = %v", err)
+			}
+			// Held while unknown.
+			if _, err := s.Authorize(ctx, offer(t, quotes, payment("k2", "p1", 1))); !errors.Is(err, translate.ErrLimitExceeded) {
+				t.Fatalf("while unknown = %v, want the reservation held", err)
+			}
+			_, _ = s.Authorize(ctx, r) // resolved by query
+			_, err := s.Authorize(ctx, offer(t, quotes, payment("k3", "p1", 12000)))
+			if c.nextFits == errors.Is(err, translate.ErrLimitExceeded) {
+				t.Fatalf("after resolution: %v (want fits=%v)", err, c.nextFits)
+			}
+		})
+	}
+}
