@@ -128,3 +128,20 @@ func TestZeroTipAndFee(t *testing.T) {
 	require.Equal(t, "100.00 THB", res.MerchantLeg.Amount.String())
 
 }
+
+func TestShortAndZeroEdges(t *testing.T) {
+	d := Detect("0002")
+	require.Equal(t, KindEMVCoMPM, d.Kind, "four characters are enough to name the form")
+	require.ErrorIs(t, d.Err, ErrInvalidCode)
+	require.Equal(t, KindUnknown, Detect("000").Kind)
+
+	// A DuitNow expiry of 0 is no expiry, not 1970.
+	const code = "00020201021226690014A000000615000101065887340220MAEPP1111351701298070313169138867558252040000530345854041.005802MY5925MOHD SULAIMAN BIN HAJI SU6002MY62240520MAEPP1111351701298076304CE76"
+	p, err := emvco.Parse(code)
+	require.NoError(t, err)
+	s, err := p.Edit().Set("26.03", "0").Encode()
+	require.NoError(t, err)
+	in, _, err := newTranslator(t).Intent(context.Background(), s)
+	require.NoError(t, err)
+	require.True(t, in.Expires.IsZero())
+}
