@@ -451,3 +451,33 @@ func TestErrorMessagesNeverEchoValues(t *testing.T) {
 		assert.NotContains(t, fmt.Sprint(errors.Unwrap(err)), secret)
 	}
 }
+
+// TestManyObjects reads a payload of more than 254 objects, whose later
+// root objects the index cannot hold in a byte (rootFar) and Object
+// finds by search.
+func TestManyObjects(t *testing.T) {
+	body := "000201"
+	for id := 26; id <= 51; id++ {
+		content := ""
+		for sub := 1; sub <= 19; sub++ {
+			content += fmt.Sprintf("%02d01%c", sub, 'a'+byte(sub))
+		}
+		body += fmt.Sprintf("%02d%02d", id, len(content)) + content
+	}
+	body += "5904LAST"
+	p, err := Parse(withCRC(body))
+	require.NoError(t, err)
+	require.Greater(t, len(p.nodes), 255)
+	assert.Equal(t, "LAST", p.MerchantName())
+	v, ok := p.Lookup("51.19")
+	assert.True(t, ok)
+	assert.Equal(t, "t", v)
+	o, ok := p.Object(51)
+	require.True(t, ok)
+	assert.Equal(t, "51", o.Path())
+	_, ok = p.Object(60)
+	assert.False(t, ok)
+	out, err := p.Edit().Encode()
+	require.NoError(t, err)
+	assert.Equal(t, p.String(), out)
+}
