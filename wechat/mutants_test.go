@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/qrbridge/qrbridge/fx"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -228,4 +229,32 @@ func TestMemoryReplayExpiredBeforePrune(t *testing.T) {
 	assert.False(t, fresh)
 	fresh, _ = m.ClaimAt("x", t0.Add(time.Minute), t0.Add(20*time.Second))
 	assert.True(t, fresh, "past its until, before any prune: fresh again")
+}
+
+func TestMemoryReplayPrunesWhenFull(t *testing.T) {
+	m := MemoryReplay{MaxNonces: 2}
+	t0 := time.Unix(1700000000, 0)
+	_, _ = m.ClaimAt("a", t0.Add(10*time.Second), t0)
+	_, _ = m.ClaimAt("b", t0.Add(time.Hour), t0.Add(time.Second))
+	fresh, err := m.ClaimAt("c", t0.Add(time.Hour), t0.Add(20*time.Second))
+	require.NoError(t, err, "full, but a has expired: a prune makes room within the minute")
+	assert.True(t, fresh)
+}
+
+func TestSignedXMLWritesOnlyNonEmpty(t *testing.T) {
+	body, err := SignedXML(map[string]string{"a": "1", "b": "", "sign": "OLD"}, testKeyV2, SignMD5)
+	require.NoError(t, err)
+	sign, _ := SignV2(map[string]string{"a": "1"}, testKeyV2, SignMD5)
+	assert.Equal(t, "<xml><a>1</a><sign>"+sign+"</sign></xml>", string(body))
+}
+
+func TestV2RefundByTransactionID(t *testing.T) {
+	p, err := V2RefundRequest{TransactionID: "4200000001", OutRefundNo: "RF1", Refund: fx.FromMinor(1, krw), Total: fx.FromMinor(1, krw), NonceStr: "N"}.Params(institution)
+	require.NoError(t, err)
+	assert.Equal(t, "4200000001", p["transaction_id"])
+	assert.NotContains(t, p, "out_trade_no")
+	p, err = V2RefundRequest{OutTradeNo: "ZP1", TransactionID: "4200000001", OutRefundNo: "RF1", Refund: fx.FromMinor(1, krw), Total: fx.FromMinor(1, krw), NonceStr: "N"}.Params(institution)
+	require.NoError(t, err)
+	assert.Equal(t, "ZP1", p["out_trade_no"])
+	assert.NotContains(t, p, "transaction_id", "out_trade_no wins")
 }

@@ -139,13 +139,11 @@ func (r V2NativeRequest) Params(m Merchant) (V2Params, error) {
 		return nil, err
 	}
 	p["trade_type"], p["product_id"], p["notify_url"] = "NATIVE", r.ProductID, r.NotifyURL
-	if r.MerchantCategoryCode != "" {
-		detail, err := v2Detail(r.MerchantCategoryCode, r.Detail)
-		if err != nil {
-			return nil, err
-		}
-		p["detail"] = detail
+	detail, err := v2Detail(r.MerchantCategoryCode, r.Detail) // the MCC is required: there is always a detail
+	if err != nil {
+		return nil, err
 	}
+	p["detail"] = detail
 	if !r.TimeExpire.IsZero() {
 		p["time_expire"] = r.TimeExpire.In(chinaTime).Format("20060102150405")
 	}
