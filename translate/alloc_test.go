@@ -20,3 +20,26 @@ func TestScenario1Allocs(t *testing.T) {
 	})
 	require.LessOrEqual(t, n, 40.0)
 }
+
+// TestTranslateConcurrent runs one Translator from many goroutines; with
+// -race it checks that translating shares nothing mutable.
+func TestTranslateConcurrent(t *testing.T) {
+	tr := newTranslator(t)
+	ctx := context.Background()
+	done := make(chan error)
+	for i := 0; i < 8; i++ {
+		go func() {
+			var err error
+			for j := 0; j < 20 && err == nil; j++ {
+				_, err = tr.Translate(ctx, sticker, scenario1Request())
+				if err == nil {
+					_, err = tr.Translate(ctx, specMPM, Request{PayerScheme: "kpay", PayerCurrency: krw})
+				}
+			}
+			done <- err
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		require.NoError(t, <-done)
+	}
+}
