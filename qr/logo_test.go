@@ -2,6 +2,7 @@ package qr
 
 import (
 	"errors"
+	"image"
 	"slices"
 	"testing"
 
@@ -107,4 +108,22 @@ func TestLogoRefusedOrShrunk(t *testing.T) {
 	_, err = Encode(p, Options{Logo: testLogo(), LogoPercent: 20})
 	require.True(t, errors.As(err, &le))
 	assert.Equal(t, LogoError{Percent: 20, MaxPercent: 15}, *le)
+}
+
+// TestCoveredModules: every module a logo pixel touches counts, and no
+// other.
+func TestCoveredModules(t *testing.T) {
+	tests := []struct {
+		px   image.Rectangle
+		want image.Rectangle
+	}{
+		{image.Rect(16, 16, 24, 24), image.Rect(0, 0, 2, 2)}, // on module edges
+		{image.Rect(17, 19, 25, 27), image.Rect(0, 0, 3, 3)}, // one pixel into the next module
+		{image.Rect(19, 20, 20, 23), image.Rect(0, 1, 1, 2)}, // inside one module
+		{image.Rect(40, 44, 41, 45), image.Rect(6, 7, 7, 8)}, // a single pixel
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, coveredModules(tt.px, 4, 4), "%v", tt.px)
+	}
+	assert.Equal(t, image.Rect(30, 30, 70, 70), logoRect(100, 2, 40, 25), "a quarter of the area: half the side, centred")
 }
