@@ -47,12 +47,9 @@ func checkField(f *fieldSpec, value string, v valueScan) error {
 	if f == nil {
 		return nil
 	}
-	fixed := f.min == f.max
 	switch {
-	case fixed && (v.chars != int(f.min) || (f.format == formatN && !isDigits(value))):
+	case f.format == formatN && !isDigits(value), f.min == f.max && v.chars != int(f.min):
 		return because(ErrFormat, f.name+" is not "+f.want())
-	case f.format == formatN && !isDigits(value):
-		return because(ErrFormat, "value has characters outside the n set")
 	case f.format == formatANS && !v.ans:
 		return because(ErrFormat, "value has characters outside the ans set")
 	case v.chars < int(f.min) || v.chars > int(f.max):
