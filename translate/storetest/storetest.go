@@ -189,6 +189,7 @@ func TestLimitStore(t *testing.T, newStore func(t *testing.T) translate.LimitSto
 			}
 		}
 		wantIs(t, s.Release(ctx, res("a", "p1", -1)), translate.ErrInvalid)
+		wantIs(t, s.Release(ctx, res("a", "p1", 0)), translate.ErrInvalid)
 		wantIs(t, s.Reserve(ctx, res("a", "p1", 1), translate.Limits{PayerDay: -1}), translate.ErrInvalid)
 		wantIs(t, s.Reserve(ctx, res("a", "p1", 1), translate.Limits{CorridorDay: translate.MaxMinorUnits + 1}), translate.ErrInvalid)
 	})
