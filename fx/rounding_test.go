@@ -146,4 +146,12 @@ func TestMulRoundWideCoefficients(t *testing.T) {
 	assert.False(t, ok, "19 digits take the decimal path")
 	_, ok = HalfEven.mulRoundInt64(decimal.New(1, 0), decimal.RequireFromString("1000000000000000000"), 2)
 	assert.False(t, ok, "on either side")
+	// 2^63-1 = 454279 × 20303320287433: the largest product the integer
+	// path takes; 2^63 = 2^31 × 2^32 is the first it leaves.
+	got, ok := HalfEven.mulRoundInt64(decimal.New(454279, 0), decimal.New(20303320287433, 0), 0)
+	assert.True(t, ok, "MaxInt64 fits")
+	assert.Equal(t, "9223372036854775807", got.String())
+	_, ok = HalfEven.mulRoundInt64(decimal.New(1<<31, 0), decimal.New(1<<32, 0), 0)
+	assert.False(t, ok, "2^63 does not")
+	assert.Equal(t, "9223372036854775808", HalfEven.mulRound(decimal.New(1<<31, 0), decimal.New(1<<32, 0), 0).String())
 }
