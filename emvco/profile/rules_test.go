@@ -223,3 +223,16 @@ func TestVNPayWallet(t *testing.T) {
 		assert.True(t, r["mpm-format-ans"])
 	}
 }
+
+// TestVNPayWalletMarkBounds: the wallet's mark is found in any primitive
+// of 02-25, and not inside a template.
+func TestVNPayWalletMarkBounds(t *testing.T) {
+	for s, want := range map[string]bool{
+		"000201010210" + "0211VNPayWallet" + "07100912345678":     true,
+		"000201010210" + "07100912345678" + "2511VNPayWallet":     true,
+		"000201010210" + "07100912345678" + "26150011VNPayWallet": false,
+	} {
+		_, ok := detectVNPayWallet(withCRC(t, s))
+		assert.Equal(t, want, ok, s)
+	}
+}

@@ -17,14 +17,14 @@ const vnpayWalletMark = "VNPayWallet"
 
 // detectVNPayWallet recognises a VNPAY personal-wallet code: 01 holds the
 // value 10, which EMV MPM v1.1 reserves (§4.7.2.1), and a primitive of
-// 02-51 holds "VNPayWallet". It returns that primitive.
+// 02-25 holds "VNPayWallet". It returns that primitive.
 func detectVNPayWallet(p *emvco.Payload) (emvco.Object, bool) {
 	init, ok := p.Object(emvco.TagPointOfInitiation)
 	if !ok || init.Value() != "10" {
 		return emvco.Object{}, false
 	}
 	for o := range p.Objects() {
-		if id := o.ID(); id >= 2 && id <= 51 && !o.IsTemplate() && strings.EqualFold(o.Value(), vnpayWalletMark) {
+		if id := o.ID(); id >= 2 && id <= 25 && strings.EqualFold(o.Value(), vnpayWalletMark) {
 			return o, true
 		}
 	}
