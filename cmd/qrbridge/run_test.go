@@ -476,6 +476,15 @@ func TestRenderLogoBounds(t *testing.T) {
 	code, errOut = render(write("over-pixels2.png", 2048, 2049, 0))
 	assert.Equal(t, exitRefused, code)
 	assert.Contains(t, errOut, "[qr/image-too-large]")
+	// A GIF header may declare a zero dimension; it is refused, not
+	// divided by.
+	for _, hdr := range []string{"GIF89a\x05\x00\x00\x00\x00\x00\x00;", "GIF89a\x00\x00\x05\x00\x00\x00\x00;"} {
+		path := filepath.Join(dir, "zero.gif")
+		require.NoError(t, os.WriteFile(path, []byte(hdr), 0o644))
+		code, errOut = render(path)
+		assert.Equal(t, exitRefused, code)
+		assert.Contains(t, errOut, "[qr/image-too-large]")
+	}
 }
 
 func TestRenderWriteErrors(t *testing.T) {
