@@ -136,6 +136,10 @@ func TestBuilderRefusals(t *testing.T) {
 		{"template over 99", func(b *Builder) {
 			b.Add(0, "01").Template(80, func(b *Builder) { b.Add(0, "com.example").Add(1, strings.Repeat("x", 90)) })
 		}, ErrLength, "80"},
+		{"duplicate sub id apart", func(b *Builder) {
+			b.Add(0, "01").Template(62, func(b *Builder) { b.Add(5, "a").Add(7, "b").Add(5, "c") })
+		}, ErrDuplicate, "62.05"},
+		{"duplicate root apart", func(b *Builder) { b.Add(0, "01").Add(59, "A").Add(60, "B").Add(59, "C") }, ErrDuplicate, "59"},
 		{"duplicate sub id", func(b *Builder) {
 			b.Add(0, "01").Template(62, func(b *Builder) { b.Add(5, "a").Add(5, "b") })
 		}, ErrDuplicate, "62.05"},
@@ -155,6 +159,8 @@ func TestBuilderRefusals(t *testing.T) {
 			b.Add(0, "01").Template(64, func(b *Builder) { b.Add(0, "ko").Add(1, strings.Repeat("가", 26)) })
 		}, ErrLength, "64.01"},
 		{"raw 62 not tlv", func(b *Builder) { b.Add(0, "01").Add(62, "hello") }, ErrSyntax, "62"},
+		{"raw 62 repeating an id apart", func(b *Builder) { b.Add(0, "01").Add(62, "0503ABC0703XYZ0503DEF") }, ErrDuplicate, "62"},
+		{"raw 62 repeating an id 64 apart", func(b *Builder) { b.Add(0, "01").Add(62, "0103ABC6503XYZ0103DEF") }, ErrDuplicate, "62"},
 		{"too deep", func(b *Builder) {
 			b.Add(0, "01").Template(38, func(b *Builder) {
 				b.Template(1, func(b *Builder) { b.Template(0, func(b *Builder) { b.Add(0, "x") }) })
