@@ -146,6 +146,14 @@ func TestMulRoundWideCoefficients(t *testing.T) {
 	assert.False(t, ok, "19 digits take the decimal path")
 	_, ok = HalfEven.mulRoundInt64(decimal.New(1, 0), decimal.RequireFromString("1000000000000000000"), 2)
 	assert.False(t, ok, "on either side")
+	_, ok = HalfEven.mulRoundInt64(decimal.New(2, 0), decimal.RequireFromString("999999999999999999"), 2)
+	assert.True(t, ok, "18 digits fit on the right too")
+	neg, ok := HalfEven.mulRoundInt64(decimal.New(-5, 0), decimal.New(3, -1), 0)
+	assert.True(t, ok, "negative coefficients take the integer path")
+	assert.Equal(t, "-2", neg.String()) // -1.5 to even
+	neg, ok = Floor.mulRoundInt64(decimal.New(5, 0), decimal.New(-3, -1), 0)
+	assert.True(t, ok)
+	assert.Equal(t, "-2", neg.String())
 	// 2^63-1 = 454279 × 20303320287433: the largest product the integer
 	// path takes; 2^63 = 2^31 × 2^32 is the first it leaves.
 	got, ok := HalfEven.mulRoundInt64(decimal.New(454279, 0), decimal.New(20303320287433, 0), 0)
