@@ -192,3 +192,29 @@ func FuzzOptions(f *testing.F) {
 		_ = s.Terminal(TextANSI)
 	})
 }
+
+// TestContrast: the WCAG 2 contrast ratio, at its known points: 21:1 for
+// black on white, and #767676 the lightest grey with 4.5:1 on white.
+func TestContrast(t *testing.T) {
+	assert.InDelta(t, 21, contrast(color.Black, color.White), 1e-9)
+	assert.InDelta(t, 1, contrast(color.White, color.White), 1e-9)
+	assert.InDelta(t, 4.54, contrast(color.RGBA{0x76, 0x76, 0x76, 255}, color.White), 0.01)
+	assert.InDelta(t, 4.48, contrast(color.RGBA{0x77, 0x77, 0x77, 255}, color.White), 0.01)
+	assert.InDelta(t, 0.2126, luminance(color.RGBA{255, 0, 0, 255}), 1e-4)
+	assert.InDelta(t, 0.7152, luminance(color.RGBA{0, 255, 0, 255}), 1e-4)
+	assert.InDelta(t, 0.0722, luminance(color.RGBA{0, 0, 255, 255}), 1e-4)
+	assert.InDelta(t, 0.00243, luminance(color.Gray{Y: 8}), 1e-5, "the linear segment under 0.03928")
+	p := corpusPayloads(t)[1]
+	_, err := Encode(p, Options{Foreground: color.RGBA{0x76, 0x76, 0x76, 255}})
+	assert.NoError(t, err)
+	_, err = Encode(p, Options{Foreground: color.RGBA{0x77, 0x77, 0x77, 255}})
+	assert.ErrorIs(t, err, ErrOptions)
+
+	s, err := Encode(p, Options{})
+	require.NoError(t, err)
+	s, err = Encode(p, Options{Size: (s.Size() + 8) * 2})
+	require.NoError(t, err, "a Size that gives exactly 2 px per module")
+	img, err := s.Image()
+	require.NoError(t, err)
+	assert.Equal(t, (s.Size()+8)*2, img.Bounds().Dx())
+}
