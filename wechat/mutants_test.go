@@ -258,3 +258,23 @@ func TestV2RefundByTransactionID(t *testing.T) {
 	assert.Equal(t, "ZP1", p["out_trade_no"])
 	assert.NotContains(t, p, "transaction_id", "out_trade_no wins")
 }
+
+func TestV3SizeBoundsAndFreeGoods(t *testing.T) {
+	tx := `{"id":"42","trade_state":"SUCCESS","amount":{"total":1,"currency":"KRW"}}`
+	exact := tx + strings.Repeat(" ", maxBody-len(tx))
+	_, err := ParseV3Transaction([]byte(exact))
+	require.NoError(t, err, "64 KiB exactly")
+	_, err = ParseV3Transaction([]byte(exact + " "))
+	assertParam(t, err, "transaction", ErrSyntax)
+	rf := `{"id":"50","out_refund_no":"R","amount":{"refund":1,"currency":"KRW"}}`
+	exact = rf + strings.Repeat(" ", maxBody-len(rf))
+	_, err = ParseV3Refund([]byte(exact))
+	require.NoError(t, err)
+	_, err = ParseV3Refund([]byte(exact + " "))
+	assertParam(t, err, "refund", ErrSyntax)
+
+	r := quickPayV3(t)
+	r.Detail = &OrderDetail{CostPrice: 0, GoodsDetail: []Goods{{GoodsID: "GIFT", Quantity: 1, Price: 0}}}
+	_, err = r.Call(institution)
+	assert.NoError(t, err, "a free item is a line of the receipt")
+}
