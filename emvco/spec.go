@@ -249,11 +249,8 @@ func (t *templateSpec) field(id Tag) *fieldSpec {
 
 // readable reports whether a strict field's value passes the parser: its
 // length in characters, its digits for format N and any value check at
-// levelParse. Fields that are not strict always pass.
+// levelParse. The parser asks it of strict fields only (strictRoot).
 func (f *fieldSpec) readable(v string) bool {
-	if !f.strict {
-		return true
-	}
 	n := len(v)
 	if f.format != formatN {
 		n = countRunes(v)
