@@ -70,7 +70,7 @@ func TestParseRefusals(t *testing.T) {
 		{"invalid utf-8", withCRC(minimal + "5903A\xffB"), ErrSyntax, "59", 18},
 		{"pfi not digits", withCRC("0002AB0208VISA4321"), ErrFormat, "00", 0},
 		{"the first of two bad fields", withCRC("0002AB0208VISA4321" + "5203411"), ErrFormat, "00", 0},
-		{"the first of two bad fields, later", withCRC(minimal + "5203411" + "5802KKK"), ErrFormat, "52", 18},
+		{"the first of two bad fields, later", withCRC(minimal + "5203411" + "5803KKK"), ErrFormat, "52", 18},
 		{"initiation one digit", withCRC(minimal + "01011"), ErrFormat, "01", 18},
 		{"initiation letters", withCRC(minimal + "01021A"), ErrFormat, "01", 18},
 		{"initiation 3 digits", withCRC(minimal + "0103111"), ErrFormat, "01", 18},
