@@ -121,7 +121,9 @@ func TestRecordErrorsHaveNoOffset(t *testing.T) {
 	r := validResult()
 	r.MerchantID = "202013AB0123"
 	r.Original = fx.FromMinor(-1, fx.MustCurrency("CNY"))
+	r.Amount = fx.Zero(fx.MustCurrency("KRW"))
 	errs = append(errs, r.Validate().(interface{ Unwrap() []error }).Unwrap()...)
+	require.Len(t, r.Validate().(interface{ Unwrap() []error }).Unwrap(), 3, "merchant ID, amount, original")
 	late := zeropay.Refund{OriginalTime: r.Time, Time: r.Time.Add(-1)}
 	errs = append(errs, late.Validate().(interface{ Unwrap() []error }).Unwrap()...)
 	for _, f := range []func() error{

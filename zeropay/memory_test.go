@@ -148,6 +148,10 @@ func TestLoadCSVStatusesAndLines(t *testing.T) {
 		_, err := zeropay.LoadCSV(strings.NewReader(header+row("0")+row(bad)), nil)
 		require.ErrorIs(t, err, zeropay.ErrFormat, bad)
 		assert.Contains(t, err.Error(), "csv line 3", bad)
+		var fe *zeropay.FieldError
+		require.ErrorAs(t, err, &fe, bad)
+		assert.Equal(t, "status", fe.Field)
+		assert.Equal(t, -1, fe.Offset)
 	}
 	_, err := zeropay.LoadCSV(strings.NewReader(""), nil)
 	assert.ErrorIs(t, err, zeropay.ErrFormat, "no header")
