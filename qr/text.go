@@ -93,7 +93,7 @@ func decodeBytes(b []byte, cs charset) (string, bool) {
 // fits.
 func guessCharset(b []byte) (charset, bool) {
 	u := scanUTF8(b)
-	if u.valid && (u.bom || u.multi > 0) {
+	if u.valid && u.multi > 0 { // a byte order mark is itself a multi-byte sequence
 		return utf8Charset, true
 	}
 	s := scanShiftJIS(b)
@@ -118,15 +118,15 @@ func guessCharset(b []byte) (charset, bool) {
 }
 
 type utf8Scan struct {
-	valid, bom bool
-	multi      int // multi-byte sequences
+	valid bool
+	multi int // multi-byte sequences
 }
 
 // scanUTF8 checks the UTF-8 structure the way zxing does (lead and
 // continuation bytes only, no check of overlong forms, which
 // utf8.Valid does later).
 func scanUTF8(b []byte) utf8Scan {
-	s := utf8Scan{valid: true, bom: len(b) > 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF}
+	s := utf8Scan{valid: true}
 	left := 0
 	for _, c := range b {
 		switch {

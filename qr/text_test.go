@@ -25,6 +25,17 @@ func TestGuessCharset(t *testing.T) {
 		{"latin-1 symbols over 10%", "ab\xa9", CharsetShiftJIS},
 		{"latin-1 symbols under 10%", "abcdefghijklmnopqrst\xa9", CharsetLatin1},
 		{"c1 control rules out latin-1", "\x83\x65x", CharsetShiftJIS},
+		{"one three-byte utf-8 sequence", "\xe6\x97\xa5", CharsetUTF8},
+		{"three katakana outside latin-1's symbols", "abcdefghij\xc1\xc2\xc3", CharsetShiftJIS},
+		{"two katakana in a row, exactly", "abcdefghijklmnopqrstuvwx\xc1\xc2", CharsetShiftJIS},
+		{"two katakana apart", "abcdefghijklmnopqrstuvwx\xc1z\xc2", CharsetLatin1},
+		{"three katakana, two in a row", "abcdefghijklmnopqrstuvwx\xc1\xc2z\xc3", CharsetLatin1},
+		{"latin-1 symbols at exactly 10%", "abcdefghi\xa9", CharsetShiftJIS},
+		{"three double-byte characters, no c1", "abcdefghijklmnopqrstuvwxyz\xe0\xc1\xe0\xc1\xe0\xc1", CharsetShiftJIS},
+		{"shift_jis trail bytes 40 and fc", "\x81\x40\x81\xfc\x81\x40", CharsetShiftJIS},
+		{"shift_jis trail byte 3f", "\x81\x3f\x81\x40\x81\x40", ""},
+		{"shift_jis trail byte fd", "\x81\xfd\x81\x40\x81\x40", ""},
+		{"shift_jis trail byte 7f", "\x81\x7f\x81\x40\x81\x40", ""},
 		{"nothing fits", "\x80\xff\xfe", ""},
 		{"cut shift_jis, c1 for latin-1", "\x81", ""},
 	}
@@ -35,6 +46,16 @@ func TestGuessCharset(t *testing.T) {
 			assert.Equal(t, tt.want, cs.name)
 		})
 	}
+}
+
+func TestDecodeBytesASCII(t *testing.T) {
+	ascii := eciCharsets[27]
+	_, ok := decodeBytes([]byte{0x7F}, ascii)
+	assert.True(t, ok)
+	_, ok = decodeBytes([]byte{0x80}, ascii)
+	assert.False(t, ok)
+	_, ok = decodeBytes([]byte{0x81}, eciCharsets[21]) // undefined in windows-1250
+	assert.False(t, ok, "an undefined byte is refused, not replaced")
 }
 
 // symbolOf encodes raw segments, which Encode cannot make: bytes that are
