@@ -1,8 +1,8 @@
 package cpm
 
 import (
+	"reflect"
 	"testing"
-	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -36,6 +36,6 @@ func TestAllocationBudget(t *testing.T) {
 // cost the allocator a type header and the collector more work (see
 // inlineObjects and smallData).
 func TestPayloadSize(t *testing.T) {
-	assert.LessOrEqual(t, unsafe.Sizeof(payload{}), uintptr(512))
-	assert.Equal(t, unsafe.Sizeof(uintptr(0)), unsafe.Sizeof(CPM{}), "a CPM is one pointer")
+	assert.LessOrEqual(t, reflect.TypeFor[payload]().Size(), uintptr(512))
+	assert.Equal(t, reflect.TypeFor[uintptr]().Size(), reflect.TypeFor[CPM]().Size(), "a CPM is one pointer")
 }
