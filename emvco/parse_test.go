@@ -489,3 +489,37 @@ func TestManyObjects(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, p.String(), out)
 }
+
+// TestLookupMalformedPaths: only NN, NN.NN and NN.NN.NN are paths.
+func TestLookupMalformedPaths(t *testing.T) {
+	p := mustParseT(t, withCRC(minimal+"38540010A00000072701240006970436011012345678900208QRIBFTTA"))
+	v, ok := p.Lookup("38.01.01")
+	require.True(t, ok)
+	assert.Equal(t, "1234567890", v)
+	for _, path := range []string{"38.01x01", "38.01.0", "38.01.001", "38x01", "3", "", "3a", "38.0a", "38.01.a1"} {
+		_, ok := p.Lookup(path)
+		assert.False(t, ok, "%q", path)
+	}
+}
+
+// TestMerchantAccountRange: 02 to 51 are merchant accounts (EMV MPM v1.1
+// §4.7.9), 01 and 52 are not; a payload whose only account is 51 draws no
+// mpm-merchant-account finding.
+func TestMerchantAccountRange(t *testing.T) {
+	for id, want := range map[Tag]bool{1: false, 2: true, 25: true, 26: true, 51: true, 52: false} {
+		assert.Equal(t, want, id.IsMerchantAccount(), "%s", id)
+	}
+	only51 := strings.Replace(conformant, "02164000123456789012"+"26290015com.example.www0106ABC123", "51290015com.example.www0106ABC123", 1)
+	assert.NotContains(t, lintRules(t, only51, Decoder{}), "mpm-merchant-account")
+}
+
+// TestParseReplacementCharacter: a literal U+FFFD is a character like any
+// other; only invalid UTF-8 is refused, at the object that holds it.
+func TestParseReplacementCharacter(t *testing.T) {
+	in := withCRC(minimal + "5903A\uFFFDB" + "6003X\xffY")
+	_, err := Parse(in)
+	requireParseError(t, err, ErrSyntax, "60", strings.Index(in, "6003X"))
+	p := mustParseT(t, withCRC(minimal+"5903A\uFFFDB"))
+	assert.Equal(t, "A\uFFFDB", p.MerchantName())
+}
+
