@@ -522,4 +522,3 @@ func TestParseReplacementCharacter(t *testing.T) {
 	p := mustParseT(t, withCRC(minimal+"5903A\uFFFDB"))
 	assert.Equal(t, "A\uFFFDB", p.MerchantName())
 }
-
