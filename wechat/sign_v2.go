@@ -20,7 +20,8 @@ const (
 	SignHMACSHA256 SignType = "HMAC-SHA256"
 )
 
-// SignV2 signs API v2 parameters (research notes wechat-zeropay.md §2.1):
+// SignV2 signs API v2 parameters as WeChat Pay's v2 security specification
+// says (接口规则 → 安全规范, 签名算法; pay.weixin.qq.com/wiki/doc/api/jsapi.php?chapter=4_3):
 // every parameter with a non-empty value except "sign", sorted by name in
 // byte order, joined as k=v&..., followed by "&key=" and the API key, then
 // MD5 or HMAC-SHA256 keyed with the API key, as uppercase hex.
