@@ -149,6 +149,9 @@ func TestBuilderRefusals(t *testing.T) {
 		{"62.11 two chars", func(b *Builder) {
 			b.Add(0, "01").Template(62, func(b *Builder) { b.Add(11, "40") })
 		}, ErrFormat, "62.11"},
+		{"guid 33 in an unreserved template", func(b *Builder) {
+			b.Add(0, "01").Template(80, func(b *Builder) { b.Add(0, strings.Repeat("g", 33)) })
+		}, ErrLength, "80.00"},
 		{"guid 33", func(b *Builder) {
 			b.Add(0, "01").Template(26, func(b *Builder) { b.Add(0, strings.Repeat("g", 33)) })
 		}, ErrLength, "26.00"},

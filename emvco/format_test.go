@@ -62,3 +62,14 @@ func TestValueChecks(t *testing.T) {
 		assert.Equal(t, want, isLanguageCode(s), "language %q", s)
 	}
 }
+
+func TestIsASCII(t *testing.T) {
+	for n := range 40 {
+		assert.True(t, isASCII(strings.Repeat("\x7f", n)), "%d bytes", n)
+		for pos := range n {
+			b := []byte(strings.Repeat("a", n))
+			b[pos] = 0x80
+			assert.False(t, isASCII(string(b)), "0x80 at %d of %d", pos, n)
+		}
+	}
+}
