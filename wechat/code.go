@@ -116,10 +116,13 @@ func (p PaymentCode) HongKong() bool { return len(p.digits) == 18 && p.digits[1]
 // pages (https://pay.weixin.qq.com/wiki/doc/api/wxpay/en/guide/pos/ImportantParameters.shtml,
 // https://pay.weixin.qq.com/wiki/doc/api/wxpay/en/pages/QuickPay.shtml)
 // say they pay only in Hong Kong and the mainland, while WeChat Pay's
-// current guide for overseas merchants lists HK wallet payments in Korea,
-// Japan, Thailand, Malaysia and more. The zero value follows the current
-// guide and accepts them; RefuseHongKong follows the older pages, for an
-// acquirer whose contract says so.
+// current guide for overseas merchants, the Multi-Wallet FAQ
+// (https://pay.weixin.qq.com/wiki/doc/api/wxpay/en/faq/Account.shtml),
+// lets overseas merchants and institutions take Hong Kong Wallet payments
+// beside mainland ones, on the same interfaces and without code changes.
+// The zero value follows the current guide and accepts them;
+// RefuseHongKong follows the older pages, for an acquirer whose contract
+// says so.
 type CodePolicy struct {
 	RefuseHongKong bool
 }
