@@ -84,8 +84,9 @@ func Parse(s string) (Code, error) {
 }
 
 // PaymentCode is the code a WeChat user shows to pay (付款码, the auth_code
-// of Quick Pay / Micropay): 18 digits starting 10 to 15 (research notes
-// §1.4). It is valid for about a minute. The zero value is invalid.
+// of Quick Pay / Micropay): 18 digits starting 10 to 15 (the auth_code
+// field of the Quick Pay API, pay.weixin.qq.com/wiki/doc/api/micropay.php).
+// It is valid for about a minute. The zero value is invalid.
 type PaymentCode struct{ digits string }
 
 // ParsePaymentCode validates an auth_code. It does not allocate.

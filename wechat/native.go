@@ -7,7 +7,8 @@ import (
 	"time"
 )
 
-// NativeURL is a Native Pay mode 1 code (research notes §1.1): a static
+// NativeURL is a Native Pay mode 1 code (WeChat Pay API v2, Native payment,
+// mode 1 QR code rules: pay.weixin.qq.com/wiki/doc/api/native.php): a static
 // link the merchant generates and signs with its API v2 key, whose scan
 // makes WeChat call the merchant's payment callback with ProductID.
 //

@@ -7,8 +7,9 @@ import (
 	"encoding/json"
 )
 
-// Notification is an API v3 notification body (research notes §2.4). Its
-// resource is encrypted; [Resource.Decrypt] opens it.
+// Notification is an API v3 notification body (回调通知), as WeChat Pay's
+// API v3 guide to certificate and callback decryption (证书和回调报文解密)
+// describes it. Its resource is encrypted; [Resource.Decrypt] opens it.
 type Notification struct {
 	ID           string   `json:"id"`
 	CreateTime   string   `json:"create_time"`

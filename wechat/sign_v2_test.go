@@ -11,7 +11,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The official API v2 signing example (research notes §2.1).
+// The signing example of WeChat Pay's API v2 security specification
+// (签名算法, pay.weixin.qq.com/wiki/doc/api/jsapi.php?chapter=4_3).
 var (
 	officialParams = map[string]string{
 		"appid": "wxd930ea5d5a258f4f", "mch_id": "10000100", "device_info": "1000",

@@ -211,7 +211,7 @@ func TestMemoryReplayBounded(t *testing.T) {
 }
 
 func TestDecryptOfficialVector(t *testing.T) {
-	// The API v3 SDK's test vector (research notes §2.4), a 16-byte key.
+	// The API v3 SDK's decryption test vector (wechatpay-go), a 16-byte key.
 	r := Resource{Algorithm: "AEAD_AES_256_GCM", Ciphertext: "FsdXzxryWfKwvLJKf8LG/ToRPTRh8RN9wROC",
 		AssociatedData: "Dl56FrqWQJF1t9LtC3vEUsniZKvbqdR8", Nonce: "wCq51qZv4Yfg"}
 	plain, err := r.Decrypt(NewSecret("testAPIv3Key0000"))
