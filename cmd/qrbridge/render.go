@@ -74,10 +74,7 @@ func runRender(e env, c *command, args []string) error {
 			return err
 		}
 	}
-	if err := checkSize(o.Size); err != nil {
-		return err
-	}
-	s, err := qr.Encode(payload, o)
+	s, err := qr.Encode(payload, o) // refuses unbounded options with *qr.OptionError
 	if err != nil {
 		return err
 	}

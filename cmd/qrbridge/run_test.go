@@ -19,6 +19,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/qrbridge/qrbridge/emvco"
+	"github.com/qrbridge/qrbridge/qr"
 	"github.com/qrbridge/qrbridge/zeropay"
 )
 
@@ -500,6 +501,7 @@ func TestRenderWriteErrors(t *testing.T) {
 }
 
 func TestRenderSizeBound(t *testing.T) {
+	const maxSize = qr.MaxImageSide
 	code, out, errOut := runCLI(t, "", "render", promptpay, "--png", "-", "--size", strconv.Itoa(maxSize))
 	require.Equal(t, exitOK, code, errOut)
 	cfg, err := png.DecodeConfig(strings.NewReader(out))
@@ -509,6 +511,12 @@ func TestRenderSizeBound(t *testing.T) {
 	code, _, errOut = runCLI(t, "", "render", promptpay, "--png", "-", "--size", strconv.Itoa(maxSize+1))
 	assert.Equal(t, exitRefused, code)
 	assert.Contains(t, errOut, "[qr/options]")
+	for _, size := range []string{"1000000000000", "-1"} {
+		code, _, errOut = runCLI(t, "", "render", promptpay, "--png", "-", "--size", size)
+		assert.Equal(t, exitRefused, code, size)
+		assert.Contains(t, errOut, "[qr/options]", size)
+		assert.NotContains(t, errOut, "panic", size)
+	}
 }
 
 func TestTranslateDataLimits(t *testing.T) {
