@@ -19,19 +19,27 @@ import (
 
 // server is a real redis-server started by a test on a free loopback
 // port, with its files in a temporary directory, and stopped at the end of
-// the test. It runs with the append-only file and appendfsync always, so
-// that a killed and restarted server keeps every acknowledged write.
+// the test. It runs with the append-only file and, by default,
+// appendfsync always, so that a killed and restarted server keeps every
+// acknowledged write; fsync is the AOF fsync policy (always or everysec).
 type server struct {
-	t    testing.TB
-	bin  string
-	dir  string
-	port int
-	cmd  *exec.Cmd
+	t     testing.TB
+	bin   string
+	dir   string
+	port  int
+	fsync string
+	cmd   *exec.Cmd
 }
 
 // startRedis starts a redis-server, or skips the test when none is
 // installed, unless QRBRIDGE_REQUIRE_REDIS=1 makes that a failure.
 func startRedis(t testing.TB) *server {
+	t.Helper()
+	return startRedisFsync(t, "always")
+}
+
+// startRedisFsync is startRedis with the given appendfsync policy.
+func startRedisFsync(t testing.TB, fsync string) *server {
 	t.Helper()
 	bin, err := exec.LookPath("redis-server")
 	if err != nil {
@@ -40,7 +48,7 @@ func startRedis(t testing.TB) *server {
 		}
 		t.Skip("redis-server not found; install it (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis) to run the Redis tests")
 	}
-	s := &server{t: t, bin: bin, dir: t.TempDir(), port: freePort(t)}
+	s := &server{t: t, bin: bin, dir: t.TempDir(), port: freePort(t), fsync: fsync}
 	s.start()
 	t.Cleanup(s.stop)
 	return s
@@ -61,7 +69,7 @@ func (s *server) start() {
 	s.t.Helper()
 	s.cmd = exec.Command(s.bin,
 		"--port", strconv.Itoa(s.port), "--bind", "127.0.0.1", "--dir", s.dir,
-		"--save", "", "--appendonly", "yes", "--appendfsync", "always",
+		"--save", "", "--appendonly", "yes", "--appendfsync", s.fsync,
 		"--enable-debug-command", "yes", "--logfile", filepath.Join(s.dir, "redis.log"))
 	if err := s.cmd.Start(); err != nil {
 		s.t.Fatal(err)
