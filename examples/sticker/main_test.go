@@ -2,16 +2,14 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/qrbridge/qrbridge/internal/golden"
 	"github.com/qrbridge/qrbridge/qr"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/output.golden")
 
 // TestRun writes the stickers into a temporary directory, compares the
 // output with the golden file (go test -update) and reads every image
@@ -22,19 +20,7 @@ func TestRun(t *testing.T) {
 	if err := run(&out, dir); err != nil {
 		t.Fatalf("run: %v\n%s", err, out.String())
 	}
-	golden := filepath.Join("testdata", "output.golden")
-	if *update {
-		if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(out.Bytes(), want) {
-		t.Fatalf("output differs from %s:\n%s", golden, out.String())
-	}
+	golden.Check(t, filepath.Join("testdata", "output.golden"), out.Bytes())
 	for _, name := range []string{"zeropay", "emvco-multi"} {
 		png, err := os.ReadFile(filepath.Join(dir, name+".png"))
 		if err != nil {
