@@ -2,12 +2,11 @@ package translate
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"os"
 	"strings"
 	"testing"
 
+	"github.com/qrbridge/qrbridge/internal/corpus"
 	"github.com/stretchr/testify/require"
 
 	"github.com/qrbridge/qrbridge/fx"
@@ -66,23 +65,10 @@ func TestScenarioKoreanInChina(t *testing.T) {
 	require.NoError(t, err, "the same amount is accepted")
 }
 
-// corpusEntry is one payload of emvco/testdata/corpus.json.
-type corpusEntry struct {
-	Payload    string `json:"payload"`
-	Scheme     string `json:"scheme"`
-	Valid      bool   `json:"valid"`
-	WhyInvalid string `json:"why_invalid"`
-	Source     string `json:"source"`
-}
-
-func loadCorpus(t testing.TB) []corpusEntry {
+// loadCorpus reads emvco/testdata/corpus.json.
+func loadCorpus(t testing.TB) []corpus.Entry {
 	t.Helper()
-	b, err := os.ReadFile("../emvco/testdata/corpus.json")
-	require.NoError(t, err)
-	var c []corpusEntry
-	require.NoError(t, json.Unmarshal(b, &c))
-	require.NotEmpty(t, c)
-	return c
+	return corpus.Load(t, "../emvco/testdata/corpus.json")
 }
 
 // Scenario 3: South-East Asia. The Korean wallet, and a Chinese one,

@@ -4,33 +4,22 @@ import (
 	"bufio"
 	"encoding/json"
 	"errors"
-	"os"
 	"strings"
 	"testing"
 
+	"github.com/qrbridge/qrbridge/internal/corpus"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// corpusEntry is one payload of emvco/testdata/corpus.json: real codes
-// with whether the library must accept them.
-type corpusEntry struct {
-	Payload string `json:"payload"`
-	Scheme  string `json:"scheme"`
-	Valid   bool   `json:"valid"`
-}
-
-func loadCorpus(t testing.TB) []corpusEntry {
+// loadCorpus reads emvco/testdata/corpus.json: real codes with whether
+// the library must accept them.
+func loadCorpus(t testing.TB) []corpus.Entry {
 	t.Helper()
-	b, err := os.ReadFile("../../emvco/testdata/corpus.json")
-	require.NoError(t, err)
-	var c []corpusEntry
-	require.NoError(t, json.Unmarshal(b, &c))
-	require.NotEmpty(t, c)
-	return c
+	return corpus.Load(t, "../../emvco/testdata/corpus.json")
 }
 
-func corpusLines(c []corpusEntry) string {
+func corpusLines(c []corpus.Entry) string {
 	var b strings.Builder
 	for _, e := range c {
 		b.WriteString(e.Payload)

@@ -3,13 +3,12 @@ package cpm
 import (
 	"encoding/base64"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/qrbridge/qrbridge/emvco"
+	"github.com/qrbridge/qrbridge/internal/corpus"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -29,21 +28,10 @@ func unhex(s string) []byte {
 	return b
 }
 
-type corpusEntry struct {
-	Payload    string `json:"payload"`
-	Scheme     string `json:"scheme"`
-	Valid      bool   `json:"valid"`
-	WhyInvalid string `json:"why_invalid"`
-	Source     string `json:"source"`
-}
-
 // corpus returns the CPM entries of the shared corpus.
-func corpus(t *testing.T) []corpusEntry {
-	b, err := os.ReadFile("../testdata/corpus.json")
-	require.NoError(t, err)
-	var all, out []corpusEntry
-	require.NoError(t, json.Unmarshal(b, &all))
-	for _, e := range all {
+func cpmCorpus(t *testing.T) []corpus.Entry {
+	var out []corpus.Entry
+	for _, e := range corpus.Load(t, "../testdata/corpus.json") {
 		if e.Scheme == "cpm" {
 			out = append(out, e)
 		}
@@ -53,7 +41,7 @@ func corpus(t *testing.T) []corpusEntry {
 }
 
 func TestCorpus(t *testing.T) {
-	for _, e := range corpus(t) {
+	for _, e := range cpmCorpus(t) {
 		c, err := Parse(e.Payload)
 		if !e.Valid {
 			require.ErrorIs(t, err, emvco.ErrDuplicate, e.WhyInvalid)
