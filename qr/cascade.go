@@ -273,7 +273,7 @@ func resultOf(r *gozxing.Result, stageName string) (Result, error) {
 	res := Result{Stage: stageName}
 	md := r.GetResultMetadata()
 	if ec, ok := md[gozxing.ResultMetadataType_ERROR_CORRECTION_LEVEL].(string); ok {
-		res.Level = map[string]Level{"L": LevelL, "M": LevelM, "Q": LevelQ, "H": LevelH}[ec]
+		res.Level, _ = ParseLevel(ec)
 	}
 	raw := r.GetRawBytes()
 	res.Version = versionFor(len(raw), res.Level)

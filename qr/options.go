@@ -21,6 +21,18 @@ const (
 // String returns "L", "M", "Q" or "H".
 func (l Level) String() string { return [...]string{"M", "L", "Q", "H"}[l&3] }
 
+// ParseLevel returns the level String names: "L", "M", "Q" or "H", the
+// letters ISO/IEC 18004 Table 12 uses. It reports false for anything
+// else, with the zero Level.
+func ParseLevel(s string) (Level, bool) {
+	for l := LevelM; l <= LevelH; l++ {
+		if l.String() == s {
+			return l, true
+		}
+	}
+	return 0, false
+}
+
 // Mode is how text becomes QR segments. The zero value, [ModeAuto], uses
 // [ModeEMVCo] for EMVCo payloads (text starting "0002", or CPM text
 // starting "hQVDUFY") and [ModeCompact] otherwise.

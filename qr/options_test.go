@@ -218,3 +218,16 @@ func TestContrast(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, (s.Size()+8)*2, img.Bounds().Dx())
 }
+
+func TestParseLevel(t *testing.T) {
+	for _, l := range []Level{LevelL, LevelM, LevelQ, LevelH} {
+		got, ok := ParseLevel(l.String())
+		assert.True(t, ok, l.String())
+		assert.Equal(t, l, got)
+	}
+	for _, s := range []string{"", "l", "X", "MM", "h"} {
+		got, ok := ParseLevel(s)
+		assert.False(t, ok, s)
+		assert.Equal(t, Level(0), got, s)
+	}
+}

@@ -42,8 +42,6 @@ const maxLogo = 4 << 20
 // before it is decoded.
 const maxLogoPixels = 4 << 20
 
-var levels = map[string]qr.Level{"L": qr.LevelL, "M": qr.LevelM, "Q": qr.LevelQ, "H": qr.LevelH}
-
 func runRender(e env, c *command, args []string) error {
 	fs := e.newFlags(c)
 	png := fs.String("png", "", "write a PNG image to `FILE`")
@@ -57,7 +55,7 @@ func runRender(e env, c *command, args []string) error {
 	if err != nil {
 		return err
 	}
-	lv, ok := levels[*level]
+	lv, ok := qr.ParseLevel(*level)
 	if !ok {
 		return fmt.Errorf("%w: --level must be L, M, Q or H", errUsage)
 	}
