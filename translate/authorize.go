@@ -5,7 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -256,10 +258,11 @@ func appendDecimal(b []byte, d decimal.Decimal) []byte {
 }
 
 // smallDecimal returns d as v × 10^e with v free of trailing zeros, when
-// its coefficient has at most 18 digits, without allocating.
+// v has at most 18 digits: the same v and e for every representation of
+// the same value. It allocates only for a coefficient past 18 digits.
 func smallDecimal(d decimal.Decimal) (v int64, e int32, ok bool) {
 	if d.NumDigits() > 18 {
-		return 0, 0, false
+		return bigDecimal(d)
 	}
 	v, e = d.CoefficientInt64(), d.Exponent()
 	for v != 0 && v%10 == 0 {
@@ -269,6 +272,27 @@ func smallDecimal(d decimal.Decimal) (v int64, e int32, ok bool) {
 		e = 0
 	}
 	return v, e, true
+}
+
+// bigDecimal is smallDecimal for a coefficient of more than 18 digits,
+// such as 12000.0000000000000000 (12000 written with 16 decimals): it
+// strips the trailing zeros and reports whether at most 18 digits remain.
+func bigDecimal(d decimal.Decimal) (int64, int32, bool) {
+	s := d.Coefficient().String()
+	n := len(s)
+	for n > 0 && s[n-1] == '0' {
+		n--
+	}
+	e := int64(d.Exponent()) + int64(len(s)-n)
+	digits := n
+	if strings.HasPrefix(s, "-") {
+		digits--
+	}
+	if digits > 18 || e > math.MaxInt32 {
+		return 0, 0, false
+	}
+	v, err := strconv.ParseInt(s[:n], 10, 64)
+	return v, int32(e), err == nil
 }
 
 // appendPlain appends d as decimal.Decimal.String writes it (no exponent,
