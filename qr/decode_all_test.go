@@ -50,3 +50,42 @@ func TestDecodeAll(t *testing.T) {
 	_, err = (&Decoder{MaxPixels: 100}).DecodeAll(canvas)
 	assert.ErrorIs(t, err, ErrImageTooLarge)
 }
+
+// TestDecodeAllPasses: a sticker of 23 grey levels, under the hybrid
+// binarizer's minimum dynamic range (24 in zxing's HybridBinarizer), reads
+// only in the global-histogram pass, which runs after the hybrid pass
+// found nothing; a code shown twice is listed once; a finder-pattern
+// flood stopped at the candidate cap is "not found".
+func TestDecodeAllPasses(t *testing.T) {
+	low := mapPixels(render(t, "LOW CONTRAST 1", Options{}, 4), func(v uint8) uint8 {
+		if v < 128 {
+			return 111
+		}
+		return 134
+	})
+	_, err := decodeMultiple(prepare(low), false)
+	require.Error(t, err, "the hybrid pass cannot read it")
+	var d Decoder
+	rs, err := d.DecodeAll(low)
+	require.NoError(t, err)
+	require.Len(t, rs, 1)
+	assert.Equal(t, "LOW CONTRAST 1", rs[0].Text)
+	assert.Equal(t, "multi", rs[0].Stage)
+
+	g := render(t, "weixin://wxpay/bizpayurl?pr=9xFPmlUzz", Options{}, 4)
+	canvas := image.NewGray(image.Rect(0, 0, 2*g.Bounds().Dx(), g.Bounds().Dy()))
+	for y := range g.Bounds().Dy() {
+		copy(canvas.Pix[y*canvas.Stride:], g.Pix[y*g.Stride:(y+1)*g.Stride])
+		copy(canvas.Pix[y*canvas.Stride+g.Bounds().Dx():], g.Pix[y*g.Stride:(y+1)*g.Stride])
+	}
+	rs, err = d.DecodeAll(canvas)
+	require.NoError(t, err)
+	require.Len(t, rs, 1, "two copies of one code are one result")
+	assert.Equal(t, "weixin://wxpay/bizpayurl?pr=9xFPmlUzz", rs[0].Text)
+
+	flood := finderFlood(600, 600)
+	_, err = decodeMultiple(prepare(flood), false)
+	assert.ErrorIs(t, err, errTooManyCandidates)
+	_, err = d.DecodeAll(flood)
+	assert.ErrorIs(t, err, ErrNotFound)
+}
