@@ -128,7 +128,9 @@ func TestRowReaderFastPaths(t *testing.T) {
 		"gray16": gray16, "cmyk": cmyk, "paletted": pal, "nycbcra": nycca,
 	} {
 		t.Run(name, func(t *testing.T) {
-			s := img.(interface{ SubImage(image.Rectangle) image.Image }).SubImage(sub)
+			s := img.(interface {
+				SubImage(image.Rectangle) image.Image
+			}).SubImage(sub)
 			fast, slow := prepare(s), prepare(opaque{s})
 			require.Equal(t, sub.Dx(), fast.w)
 			require.Equal(t, sub.Dy(), fast.h)
