@@ -182,7 +182,9 @@ func TestIdempotencyPendingResolves(t *testing.T) {
 }
 
 // resolving is an Authorizer and Resolver answering from two functions.
-type resolving struct{ authorize, resolve func() translate.Authorization }
+type resolving struct {
+	authorize, resolve func() translate.Authorization
+}
 
 func (a resolving) Authorize(context.Context, *translate.Result) (translate.Authorization, error) {
 	r := a.authorize()
