@@ -106,7 +106,7 @@ func TestDayOf(t *testing.T) {
 }
 
 func TestClaimStateString(t *testing.T) {
-	for s, want := range map[translate.ClaimState]string{0: "invalid", translate.ClaimNew: "new", translate.ClaimDone: "done", translate.ClaimOrphan: "orphan", 9: "invalid"} {
+	for s, want := range map[translate.ClaimState]string{0: "invalid", translate.ClaimNew: "new", translate.ClaimDone: "done", translate.ClaimOrphan: "orphan", 4: "invalid", 9: "invalid"} {
 		if s.String() != want {
 			t.Errorf("%d.String() = %q, want %q", s, s.String(), want)
 		}

@@ -63,6 +63,19 @@ func TestQuoteStore(t *testing.T, newStore func(t *testing.T) translate.QuoteSto
 		time.Sleep(wait)
 		wantIs(t, s.Consume(ctx, "q1", "d1"), translate.ErrQuoteUsed)
 		wantIs(t, s.Issue(ctx, "q2", "d1", time.Now().Add(-time.Second)), translate.ErrInvalid)
+		wantIs(t, s.Issue(ctx, "q2", "d1", time.Now()), translate.ErrInvalid)
+	})
+	t.Run("ReissueAfterExpiry", func(t *testing.T) {
+		// An expired quote is gone: its ID may be issued again, with any
+		// digest, and then authorizes one payment.
+		s := newStore(t)
+		must(t, s.Issue(ctx, "q1", "d1", time.Now().Add(short)))
+		must(t, s.Issue(ctx, "q2", "d1", time.Now().Add(short)))
+		time.Sleep(wait)
+		must(t, s.Issue(ctx, "q1", "d1", later()))
+		must(t, s.Issue(ctx, "q2", "d2", later()))
+		must(t, s.Consume(ctx, "q1", "d1"))
+		must(t, s.Consume(ctx, "q2", "d2"))
 	})
 	t.Run("Invalid", func(t *testing.T) {
 		s := newStore(t)
