@@ -87,6 +87,28 @@ func TestDecodeBase64Offsets(t *testing.T) {
 	}
 }
 
+// TestDecodeBase64Room: decodeBase64 decodes into dst's array when its
+// capacity holds the decoded length, exactly at that bound too, and into a
+// new array when it is one byte short.
+func TestDecodeBase64Room(t *testing.T) {
+	const s = "QUJDRA==" // "ABCD": DecodedLen is 6
+	n := base64.StdEncoding.DecodedLen(len(s))
+	for _, tt := range []struct {
+		cap     int
+		inPlace bool
+	}{
+		{n + 1, true},
+		{n, true},
+		{n - 1, false},
+	} {
+		dst := make([]byte, 0, tt.cap)
+		got, bad := decodeBase64(dst, s)
+		require.Equal(t, -1, bad, "cap %d", tt.cap)
+		require.Equal(t, []byte("ABCD"), got, "cap %d", tt.cap)
+		assert.Equal(t, tt.inPlace, &got[0] == &dst[:1][0], "cap %d: decoded in dst's array", tt.cap)
+	}
+}
+
 func FuzzDecodeBase64(f *testing.F) {
 	for _, s := range []string{"", "QUJD", "QQ==", "QUI=", annexB1, annexB2, "QUJD\r\n"} {
 		f.Add(s)

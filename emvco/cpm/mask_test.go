@@ -108,6 +108,11 @@ func cardHolders(t *testing.T, c CPM, build *Builder) map[string]any {
 	for o := range d.Objects() {
 		objs = append(objs, o)
 	}
+	// The objects must include the one that carries the PAN, or the
+	// []DataObject holders below would be checked empty.
+	require.True(t, slices.ContainsFunc(objs, func(o DataObject) bool {
+		return (o.Tag() == TagPAN || o.Tag() == TagTrack2) && strings.Contains(string(o.Value()), string(unhex(pan.Digits())))
+	}), "%d objects, none with the pan", len(objs))
 	common, _ := c.Common()
 	m := map[string]any{
 		"CPM": c, "*CPM": &c, "Template": app, "common Template": common, "POIData": d, "*POIData": &d,
