@@ -169,6 +169,6 @@ func TestLogoDamage(t *testing.T) {
 		}
 		assert.Equal(t, worst, d.Damaged, "%d%%", pct)
 		assert.Equal(t, block, d.Block, "%d%%", pct)
-				assert.Equal(t, LogoError{Version: 17, Percent: pct, Block: d.Block, Damaged: d.Damaged, Allowed: 5}, d)
+		assert.Equal(t, LogoError{Version: 17, Percent: pct, Block: d.Block, Damaged: d.Damaged, Allowed: 5}, d)
 	}
 }
