@@ -105,8 +105,11 @@ func (w *WeChat) approved(r *Result, o *WeChatOrder, tx wechat.V3Transaction, a 
 		a.Reason = &ChargeError{Field: "amount", Want: o.Order.Total.String(), Got: pay.Total.String()}
 		return a, a.Reason
 	}
-	if pay.PayerTotal.Currency().IsZero() || r.Quote.ID == "" {
+	if pay.PayerTotal.Currency().IsZero() { // the payer paid in the order's currency
 		a.Charged = pay.Total
+		return a, nil
+	}
+	if r.Quote.ID == "" { // no quote to check the charge against
 		return a, nil
 	}
 	if err := CheckCharge(r.Quote, pay.PayerTotal, pay.Rate); err != nil {
