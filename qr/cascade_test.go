@@ -7,6 +7,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/makiuchi-d/gozxing"
 	"github.com/makiuchi-d/gozxing/qrcode"
 	"github.com/makiuchi-d/gozxing/qrcode/decoder"
 	"github.com/stretchr/testify/assert"
@@ -134,4 +135,49 @@ func finderFlood(w, h int) *image.Gray {
 		}
 	}
 	return g
+}
+
+// TestCandidateCallback: a pass may collect exactly maxCandidates finder
+// candidates; the next one stops it.
+func TestCandidateCallback(t *testing.T) {
+	var n int
+	cb := passHints(false, false, &n)[gozxing.DecodeHintType_NEED_RESULT_POINT_CALLBACK].(gozxing.ResultPointCallback)
+	for range maxCandidates {
+		cb(nil)
+	}
+	assert.Equal(t, 48, n)
+	assert.PanicsWithValue(t, errTooManyCandidates, func() { cb(nil) })
+	for _, tt := range []struct{ pure, harder bool }{{false, false}, {true, false}, {false, true}, {true, true}} {
+		h := passHints(tt.pure, tt.harder, &n)
+		_, pure := h[gozxing.DecodeHintType_PURE_BARCODE]
+		_, harder := h[gozxing.DecodeHintType_TRY_HARDER]
+		assert.Equal(t, tt.pure, pure)
+		assert.Equal(t, tt.harder, harder)
+		assert.Equal(t, "ISO-8859-1", h[gozxing.DecodeHintType_CHARACTER_SET])
+	}
+}
+
+// TestVersionFor: the version is found from the number of data codewords
+// and the level, as ISO/IEC 18004:2015 Table 7 lists them.
+func TestVersionFor(t *testing.T) {
+	tests := []struct {
+		n     int
+		level Level
+		want  int
+	}{
+		{19, LevelL, 1}, {16, LevelM, 1}, {13, LevelQ, 1}, {9, LevelH, 1},
+		{274, LevelL, 10}, {216, LevelM, 10}, {154, LevelQ, 10}, {122, LevelH, 10},
+		{2956, LevelL, 40}, {2334, LevelM, 40}, {1666, LevelQ, 40}, {1276, LevelH, 40},
+		{17, LevelM, 0}, {0, LevelL, 0},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, versionFor(tt.n, tt.level), "%d codewords at %s", tt.n, tt.level)
+	}
+}
+
+func TestBoundsOf(t *testing.T) {
+	pts := []gozxing.ResultPoint{gozxing.NewResultPoint(10.7, 20.2), gozxing.NewResultPoint(3, 40), gozxing.NewResultPoint(30, 5)}
+	assert.Equal(t, image.Rect(3, 5, 31, 41), boundsOf(pts))
+	assert.Equal(t, image.Rect(10, 20, 11, 21), boundsOf(pts[:1]))
+	assert.Equal(t, image.Rectangle{}, boundsOf(nil))
 }
