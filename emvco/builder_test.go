@@ -104,10 +104,20 @@ func TestBuilderRefusals(t *testing.T) {
 		{"empty builder", func(b *Builder) {}, ErrMissing, "00"},
 		{"first not 00", func(b *Builder) { b.Add(59, "X") }, ErrMissing, "00"},
 		{"id over 99", func(b *Builder) { b.Add(0, "01").Add(100, "X") }, ErrSyntax, "??"},
+		{"99 first", func(b *Builder) { b.Add(99, "X") }, ErrMissing, "00"}, // 99 is two digits
+		{"duplicate 99", func(b *Builder) { b.Add(0, "01").Add(99, "A").Add(99, "B") }, ErrDuplicate, "99"},
 		{"empty value", func(b *Builder) { b.Add(0, "01").Add(59, "") }, ErrLength, "59"},
 		{"invalid utf-8", func(b *Builder) { b.Add(0, "01").Add(82, "A\xec") }, ErrSyntax, "82"},
 		{"value over 99", func(b *Builder) { b.Add(0, "01").Add(81, long) }, ErrLength, "81"},
 		{"duplicate root", func(b *Builder) { b.Add(0, "01").Add(59, "A").Add(59, "B") }, ErrDuplicate, "59"},
+		// A merchant account's 01-99 have no field rules of their own: the
+		// 1-99 character bound of every value (EMV MPM v1.1 §4.4.1) holds them.
+		{"empty free sub-object", func(b *Builder) {
+			b.Add(0, "01").Template(26, func(b *Builder) { b.Add(0, "com.example").Add(1, "") })
+		}, ErrLength, "26.01"},
+		{"free sub-object over 99", func(b *Builder) {
+			b.Add(0, "01").Template(26, func(b *Builder) { b.Add(0, "com.example").Add(1, long) })
+		}, ErrLength, "26.01"},
 		{"caller crc", func(b *Builder) { b.Add(0, "01").Add(63, "ABCD") }, ErrFormat, "63"},
 		{"rfu id", func(b *Builder) { b.Add(0, "01").Add(70, "x") }, ErrFormat, "70"},
 		{"pfi letters", func(b *Builder) { b.Add(0, "0A") }, ErrFormat, "00"},
@@ -140,6 +150,9 @@ func TestBuilderRefusals(t *testing.T) {
 			b.Add(0, "01").Template(62, func(b *Builder) { b.Add(5, "a").Add(7, "b").Add(5, "c") })
 		}, ErrDuplicate, "62.05"},
 		{"duplicate root apart", func(b *Builder) { b.Add(0, "01").Add(59, "A").Add(60, "B").Add(59, "C") }, ErrDuplicate, "59"},
+		{"duplicate 63 inside a template", func(b *Builder) { // 62.63 is not the crc
+			b.Add(0, "01").Template(62, func(b *Builder) { b.Add(63, "a").Add(63, "b") })
+		}, ErrDuplicate, "62.63"},
 		{"duplicate sub id", func(b *Builder) {
 			b.Add(0, "01").Template(62, func(b *Builder) { b.Add(5, "a").Add(5, "b") })
 		}, ErrDuplicate, "62.05"},
@@ -218,6 +231,9 @@ func TestBuilderAcceptances(t *testing.T) {
 		{"55 inside a template is not a tip", func(b *Builder) {
 			b.Template(62, func(b *Builder) { b.Add(55, "02") })
 		}, "62.55", "02"},
+		{"63 inside a template is not the crc", func(b *Builder) {
+			b.Template(62, func(b *Builder) { b.Add(63, "x") })
+		}, "62.63", "x"},
 		{"62.00 (QR Ph)", func(b *Builder) {
 			b.Template(62, func(b *Builder) { b.Add(0, "ph.ppmi.qrph") })
 		}, "62.00", "ph.ppmi.qrph"},
@@ -264,16 +280,17 @@ func TestBuilderLongPayload(t *testing.T) {
 // accepted re-encodes as it was.
 func TestEditKeepsWhatTheReaderAccepted(t *testing.T) {
 	for name, body := range map[string]string{
-		"64 without 01":      minimal + "64060002ko",
-		"rfu 70":             minimal + "7003xyz",
-		"rfu 62.20":          minimal + "62072003xyz",
-		"55 reserved":        minimal + "550209",
-		"56 without 55":      minimal + "56031.5",
-		"01 reserved":        minimal + "010210",
-		"over-long 59":       minimal + "5928" + strings.Repeat("N", 28),
-		"guid of 33 chars":   minimal + "2637" + "0033" + strings.Repeat("g", 33),
-		"pfi 02 (DuitNow)":   "000202" + minimal[6:],
-		"non-ans 64.00 code": minimal + "64130002가나0103가나다",
+		"64 without 01":          minimal + "64060002ko",
+		"rfu 70":                 minimal + "7003xyz",
+		"rfu 62.20":              minimal + "62072003xyz",
+		"55 reserved":            minimal + "550209",
+		"56 without 55":          minimal + "56031.5",
+		"01 reserved":            minimal + "010210",
+		"over-long 59":           minimal + "5928" + strings.Repeat("N", 28),
+		"guid of 33 chars":       minimal + "2637" + "0033" + strings.Repeat("g", 33),
+		"pfi 02 (DuitNow)":       "000202" + minimal[6:],
+		"non-ans 64.00 code":     minimal + "64130002가나0103가나다",
+		"rfu 64.63, not the crc": minimal + "64170002ko0102가나6301x",
 	} {
 		t.Run(name, func(t *testing.T) {
 			in := withCRC(body)
