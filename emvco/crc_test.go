@@ -3,6 +3,7 @@ package emvco
 import (
 	"fmt"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -60,6 +61,21 @@ func TestCRCHex(t *testing.T) {
 	for _, bad := range []string{"A13", "A13G", "A13A0", "+13A"} {
 		_, _, ok := parseCRCHex(bad)
 		assert.False(t, ok, bad)
+	}
+	// Every byte in every position: the hex digits, both cases, and
+	// nothing else, 0-9 a-f A-F at their bounds included.
+	for c := range 256 {
+		for pos := range 4 {
+			in := []byte("0000")
+			in[pos] = byte(c)
+			want, err := strconv.ParseUint(string(in), 16, 16)
+			v, lower, ok := parseCRCHex(string(in))
+			require.Equal(t, err == nil, ok, "%q", in)
+			if ok {
+				assert.Equal(t, uint16(want), v, "%q", in)
+				assert.Equal(t, 'a' <= c && c <= 'f', lower, "%q", in)
+			}
+		}
 	}
 }
 

@@ -239,3 +239,21 @@ func TestLintMCC(t *testing.T) {
 	_, err := Parse(withCRC(strings.Replace(conformant, "52045812", "5204581X", 1)))
 	assert.ErrorIs(t, err, ErrFormat)
 }
+
+func TestHasErrors(t *testing.T) {
+	for _, tt := range []struct {
+		sev  []Severity
+		want bool
+	}{
+		{nil, false},
+		{[]Severity{SeverityInfo, SeverityWarning}, false},
+		{[]Severity{SeverityWarning, SeverityError}, true},
+		{[]Severity{SeverityError}, true},
+	} {
+		var fs []Finding
+		for _, s := range tt.sev {
+			fs = append(fs, Finding{Severity: s})
+		}
+		assert.Equal(t, tt.want, HasErrors(fs), "%v", tt.sev)
+	}
+}
