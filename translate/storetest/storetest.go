@@ -144,6 +144,11 @@ func TestLimitStore(t *testing.T, newStore func(t *testing.T) translate.LimitSto
 		}
 		// Refused reservations add nothing: p2 still has its whole day.
 		must(t, s.Reserve(ctx, res("c", "p2", 50), l))
+		// The corridor's day holds both payers' amounts: 150 of 150.
+		err = s.Reserve(ctx, res("d", "p3", 1), l)
+		if !errors.As(err, &le) || le.Scope != "corridor" || le.Used != 150 {
+			t.Fatalf("corridor day full: %v, want a corridor *LimitError used 150", err)
+		}
 	})
 	t.Run("SingleOverLimit", func(t *testing.T) {
 		wantIs(t, newStore(t).Reserve(ctx, res("a", "p1", 101), payer), translate.ErrLimitExceeded)
