@@ -63,7 +63,8 @@ func TestAuthorizationRoundTrip(t *testing.T) {
 // TestNumberForm checks the hand-written amount form against fx's own.
 func TestNumberForm(t *testing.T) {
 	bhd := fx.MustCurrency("BHD")
-	for _, s := range []string{"0", "0.01", "1", "62.40", "12000", "0.5", "123456789012.34", "-3.07", "7.000"} {
+	for _, s := range []string{"0", "0.01", "1", "62.40", "12000", "0.5", "123456789012.34", "-3.07", "7.000",
+		"1e20", "123456789012345678", "1234567890123456789", "1234567890123456.78", "-1e17", "0.000000000000000000001"} {
 		for _, cur := range []fx.Currency{cny, krw, bhd} {
 			d := decimal.RequireFromString(s)
 			a := fx.NewAmount(d, cur)
