@@ -41,8 +41,10 @@ func TestParseRefusals(t *testing.T) {
 		{"one character", "0", ErrMissing, "00", 0},
 		{"only 00", "00", ErrLength, "00", 0},
 		{"only 0002", "0002", ErrLength, "00", 0},
-		{"longer than any payload", strings.Repeat("x", maxPayload+1), ErrLength, "", maxPayload},
-		{"as long as a payload can be", strings.Repeat("x", maxPayload), ErrMissing, "00", 0},
+		// The bound is 65535 bytes, so that node offsets fit in 16 bits:
+		// literal lengths, not maxPayload, so that the bound itself is held.
+		{"longer than any payload", strings.Repeat("x", 1<<16), ErrLength, "", 1<<16 - 1},
+		{"as long as a payload can be", strings.Repeat("x", 1<<16-1), ErrMissing, "00", 0},
 		{"only whitespace", " \r\n", ErrSyntax, "", 0},
 		{"first object not 00", withCRC("0102110002010208VISA4321"), ErrMissing, "00", 0},
 		{"payload format not 2 long", withCRC("0003010" + "0208VISA4321"), ErrLength, "00", 0},
