@@ -6,10 +6,13 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"io"
 	"math"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -272,4 +275,37 @@ func TestRenderOptionErrors(t *testing.T) {
 	assert.ErrorIs(t, err, ErrOptions, "with a logo")
 	_, err = PNG("", Options{})
 	assert.ErrorIs(t, err, ErrOptions)
+}
+
+// TestWritePNGPooled: once warm, WritePNG takes its pixel buffer and its
+// compression state from pools, allocating a small fraction of the
+// image (the best of five rounds, since a garbage collection empties the
+// pools); concurrent calls write identical bytes.
+func TestWritePNGPooled(t *testing.T) {
+	s, err := Encode(benchPayload, Options{ModuleSize: 8})
+	require.NoError(t, err)
+	side := (s.Size() + 8) * 8
+	want, err := s.PNG()
+	require.NoError(t, err)
+	best := uint64(math.MaxUint64)
+	for range 5 {
+		var a, b runtime.MemStats
+		runtime.ReadMemStats(&a)
+		for range 4 {
+			require.NoError(t, s.WritePNG(io.Discard))
+		}
+		runtime.ReadMemStats(&b)
+		best = min(best, (b.TotalAlloc-a.TotalAlloc)/4)
+	}
+	assert.Less(t, best, uint64(side*side/8), "bytes per call, image of %d bytes", side*side)
+
+	var wg sync.WaitGroup
+	got := make([][]byte, 4)
+	for i := range got {
+		wg.Go(func() { got[i], _ = s.PNG() })
+	}
+	wg.Wait()
+	for i := range got {
+		assert.Equal(t, want, got[i])
+	}
 }
