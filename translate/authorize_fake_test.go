@@ -158,3 +158,16 @@ func TestFakeDelay(t *testing.T) {
 		t.Fatalf("Resolve after the cut = %v, %v", a.Outcome, err)
 	}
 }
+
+// TestFakeNoDelayIgnoresContext: a step without a delay answers what it
+// says even when the context has ended: only a delay is cut short.
+func TestFakeNoDelayIgnoresContext(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	f := new(translate.Fake)
+	for i := range 64 {
+		if a, err := f.Authorize(ctx, payment("k", "p", 100)); !a.Approved() || err != nil {
+			t.Fatalf("answer %d with an ended context = %v, %v", i, a.Outcome, err)
+		}
+	}
+}
