@@ -231,3 +231,30 @@ func TestParseLevel(t *testing.T) {
 		assert.Equal(t, Level(0), got, s)
 	}
 }
+
+// TestOptionsCheck: check itself refuses each out-of-bounds field and
+// admits the bounds, so that Encode reports the option before it encodes
+// any text (a text too long for its versions is not the error then).
+func TestOptionsCheck(t *testing.T) {
+	for _, tt := range []struct {
+		o      Options
+		option string
+	}{
+		{Options{ModuleSize: 1}, "ModuleSize"},
+		{Options{ModuleSize: -1}, "ModuleSize"},
+		{Options{ModuleSize: MaxImageSide + 1}, "ModuleSize"},
+		{Options{Size: -1}, "Size"},
+		{Options{QuietZone: -1}, "QuietZone"},
+	} {
+		var oe *OptionError
+		require.ErrorAs(t, tt.o.check(), &oe, "%+v", tt.o)
+		assert.Equal(t, tt.option, oe.Option)
+		tt.o.MaxVersion = 1
+		_, err := Encode(strings.Repeat("a", 100), tt.o)
+		require.ErrorAs(t, err, &oe, "%+v", tt.o)
+		assert.Equal(t, tt.option, oe.Option)
+	}
+	for _, o := range []Options{{ModuleSize: MaxImageSide}, {ModuleSize: 2}, {ModuleSize: 0}, {Size: MaxImageSide}, {QuietZone: MaxQuietZone}} {
+		assert.NoError(t, o.check(), "%+v", o)
+	}
+}
