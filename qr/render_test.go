@@ -159,6 +159,17 @@ func TestLogoPlacement(t *testing.T) {
 			res, err := Decode(img)
 			require.NoError(t, err)
 			assert.Equal(t, "HELLO LOGO", res.Text)
+			b, err := s.PNG()
+			require.NoError(t, err)
+			fromPNG, err := png.Decode(bytes.NewReader(b))
+			require.NoError(t, err)
+			for y := range side {
+				for x := range side {
+					if !sameColor(img.At(x, y), fromPNG.At(x, y)) {
+						t.Fatalf("the PNG differs from Image at %d,%d", x, y)
+					}
+				}
+			}
 		})
 	}
 }
