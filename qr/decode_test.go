@@ -85,3 +85,13 @@ func TestErrorFrom(t *testing.T) {
 	assert.ErrorIs(t, err, ErrNotFound)
 	assert.Contains(t, err.Error(), "no finder patterns")
 }
+
+// TestErrorMessages: the messages name the byte offset and character
+// set, with the package prefix, and never the content.
+func TestErrorMessages(t *testing.T) {
+	assert.Equal(t, "qr: byte 3: segment is not ISO-8859-1, Shift_JIS or UTF-8 text", (&CharsetError{Offset: 3}).Error())
+	assert.Equal(t, "qr: byte 0: segment is not valid US-ASCII", (&CharsetError{Charset: CharsetASCII}).Error())
+	assert.Equal(t, "qr: options: Size: too big", (&OptionError{Option: "Size", Reason: "too big"}).Error())
+	assert.ErrorIs(t, &CharsetError{}, ErrCharset)
+	assert.ErrorIs(t, &OptionError{}, ErrOptions)
+}
