@@ -40,6 +40,7 @@ func TestZeroPayRecord(t *testing.T) {
 		{"20 characters kept", approved("abcdefghij0123456789", "", fx.FromMinor(6240, cny)), "abcdefghij0123456789", "62.40 CNY"},
 		{"the last 20", approved("Zabcdefghij0123456789", "", fx.FromMinor(6240, cny)), "abcdefghij0123456789", "62.40 CNY"},
 		{"letters and digits only", approved("a~b!c@d#e$f%g^h&i*j(k)l_m+n=o{p}q[r]s|t:u;v", "", fx.FromMinor(6240, cny)), "cdefghijklmnopqrstuv", "62.40 CNY"},
+		{"range ends", approved("/09:@AZ[`az{", "", fx.FromMinor(6240, cny)), "09AZaz", "62.40 CNY"},
 		{"charge unknown", approved("T1", "", fx.Amount{}), "T1", "62.40 CNY"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
