@@ -46,7 +46,11 @@ func (s *Quotes) Consume(ctx context.Context, id, digest string) error {
 	if err != nil {
 		return err
 	}
-	switch n, _ := replyInt(v); n {
+	n, ok := replyInt(v)
+	if !ok { // not 0 (used): a reply this package does not know
+		return badReply("quotes", "consume")
+	}
+	switch n {
 	case 1:
 		return nil
 	case 0:
