@@ -22,15 +22,19 @@ func TestReplayStore(store wechat.ReplayStore) error {
 	ctx := context.Background()
 	now := time.Now()
 	prefix := "wechattest-" + wechat.NewNonce() + "-"
+	long, short := now.Add(10*time.Minute), now.Add(5*time.Minute)
 	claim := func(n string, until time.Time) (bool, error) { return store.Claim(ctx, prefix+n, until) }
-	if fresh, err := claim("a", now.Add(10*time.Minute)); err != nil || !fresh {
+	if fresh, err := claim("a", long); err != nil || !fresh {
 		return errors.New("wechattest: a new nonce is not fresh")
 	}
-	if fresh, err := claim("a", now.Add(10*time.Minute)); err != nil || fresh {
+	if fresh, err := claim("a", long); err != nil || fresh {
 		return errors.New("wechattest: a claimed nonce is fresh again")
 	}
-	if fresh, err := claim("b", now.Add(5*time.Minute)); err != nil || !fresh {
+	if fresh, err := claim("b", short); err != nil || !fresh {
 		return errors.New("wechattest: a second nonce collides with the first")
+	}
+	if fresh, err := claim("b", short); err != nil || fresh {
+		return errors.New("wechattest: a nonce claimed for five minutes is fresh again")
 	}
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -39,7 +43,7 @@ func TestReplayStore(store wechat.ReplayStore) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if fresh, err := claim("c", now.Add(10*time.Minute)); err == nil && fresh {
+			if fresh, err := claim("c", long); err == nil && fresh {
 				mu.Lock()
 				wins++
 				mu.Unlock()

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -245,7 +246,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rec := httptest.NewRecorder()
-	if len(r.URL.Path) > 4 && r.URL.Path[:4] == "/v3/" {
+	if strings.HasPrefix(r.URL.Path, "/v3/") {
 		s.serveV3(rec, r, out)
 	} else {
 		s.serveV2(rec, r, out)

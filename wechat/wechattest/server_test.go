@@ -3,9 +3,11 @@ package wechattest_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -37,8 +39,37 @@ func (r *racy) Claim(_ context.Context, n string, _ time.Time) (bool, error) {
 	return true, nil
 }
 
+// neverFresh refuses every nonce as seen.
+type neverFresh struct{}
+
+func (neverFresh) Claim(context.Context, string, time.Time) (bool, error) { return false, nil }
+
+// failing answers fresh with an error.
+type failing struct{}
+
+func (failing) Claim(context.Context, string, time.Time) (bool, error) {
+	return true, errors.New("store down")
+}
+
+// oneSlot remembers that some nonce was claimed, not which.
+type oneSlot struct {
+	mu   sync.Mutex
+	used bool
+}
+
+func (s *oneSlot) Claim(context.Context, string, time.Time) (bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	fresh := !s.used
+	s.used = true
+	return fresh, nil
+}
+
 func TestReplayContractCatchesBrokenStores(t *testing.T) {
 	assert.ErrorContains(t, wechattest.TestReplayStore(forgetful{}), "fresh again")
+	assert.ErrorContains(t, wechattest.TestReplayStore(neverFresh{}), "a new nonce is not fresh")
+	assert.ErrorContains(t, wechattest.TestReplayStore(failing{}), "a new nonce is not fresh")
+	assert.ErrorContains(t, wechattest.TestReplayStore(&oneSlot{}), "collides")
 	if !testing.Short() && !raceEnabled {
 		assert.ErrorContains(t, wechattest.TestReplayStore(&racy{seen: map[string]bool{}}), "not atomic")
 	}

@@ -218,7 +218,10 @@ func (s *Server) v2Refund(p map[string]string, out Outcome) map[string]string {
 		cur = o.currency
 	}
 	r, e := s.doRefund(p["out_trade_no"], p["out_refund_no"], amount, total, cur, out)
-	if e != nil {
+	switch {
+	case e != nil && e.code == "ORDER_NOT_EXIST":
+		return fail("ORDERNOTEXIST") // v2 spells it so
+	case e != nil:
 		return fail(e.code)
 	}
 	return s.v2RefundParams(r)

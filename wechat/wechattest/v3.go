@@ -199,13 +199,14 @@ func num(m map[string]any, path string) int64 {
 // mode requires them.
 func (s *Server) checkMerchant(get func(string) string, withApp bool) *v3Error {
 	m := s.Merchant
-	want := map[string]string{"mchid": m.MchID, "appid": m.AppID}
+	want := [][2]string{{"mchid", m.MchID}, {"appid", m.AppID}}
 	forbid := []string{"sp_mchid", "sp_appid", "sub_mchid", "sub_appid"}
 	if m.Mode == wechat.Institutional {
-		want = map[string]string{"sp_mchid": m.MchID, "sp_appid": m.AppID, "sub_mchid": m.SubMchID}
+		want = [][2]string{{"sp_mchid", m.MchID}, {"sp_appid", m.AppID}, {"sub_mchid", m.SubMchID}}
 		forbid = []string{"mchid", "appid"}
 	}
-	for k, v := range want {
+	for _, kv := range want {
+		k, v := kv[0], kv[1]
 		if !withApp && strings.HasSuffix(k, "appid") {
 			continue
 		}
@@ -358,7 +359,7 @@ func (s *Server) v3Refund(req map[string]any, out Outcome) (any, *v3Error) {
 // doRefund applies a refund, v2 or v3: an out_refund_no seen before with
 // the same amount answers the same refund (a retry refunds once).
 func (s *Server) doRefund(outTradeNo, outRefundNo string, amount, total int64, currency string, out Outcome) (*refund, *v3Error) {
-	if outRefundNo == "" || outTradeNo == "" || amount <= 0 || currency == "" {
+	if outRefundNo == "" || outTradeNo == "" || amount <= 0 {
 		return nil, &v3Error{400, "PARAM_ERROR", "out_trade_no, out_refund_no and amount are required"}
 	}
 	if r := s.refunds[outRefundNo]; r != nil {
