@@ -181,3 +181,36 @@ func TestBoundsOf(t *testing.T) {
 	assert.Equal(t, image.Rect(10, 20, 11, 21), boundsOf(pts[:1]))
 	assert.Equal(t, image.Rectangle{}, boundsOf(nil))
 }
+
+// TestBinarizerChoice: a rendered symbol (two grey levels) is read by
+// the pure pass with the global binarizer, even at 23 grey levels of
+// contrast, under the hybrid binarizer's minimum dynamic range (24 in
+// zxing's HybridBinarizer), where the hybrid passes see nothing; a
+// rendered light-on-dark symbol still needs the inverted pass, which
+// keeps its own binarizer.
+func TestBinarizerChoice(t *testing.T) {
+	low := mapPixels(render(t, "LOW CONTRAST 1", Options{}, 4), func(v uint8) uint8 {
+		if v < 128 {
+			return 111
+		}
+		return 134
+	})
+	res, err := Decode(low)
+	require.NoError(t, err)
+	assert.Equal(t, "LOW CONTRAST 1", res.Text)
+	assert.Equal(t, "pure", res.Stage)
+	for _, st := range cascade {
+		_, _, err := attempt(qrcode.NewQRCodeReader(), &bitmaps{p: prepare(low)}, st)
+		if st.pure || st.global {
+			assert.NoError(t, err, st.name)
+		} else {
+			assert.Error(t, err, st.name)
+		}
+	}
+
+	inv := mapPixels(render(t, "INVERTED 1", Options{}, 4), func(v uint8) uint8 { return 255 - v })
+	res, err = Decode(inv)
+	require.NoError(t, err)
+	assert.Equal(t, "INVERTED 1", res.Text)
+	assert.Equal(t, "inverted", res.Stage)
+}

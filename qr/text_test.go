@@ -152,6 +152,7 @@ func TestParseContent(t *testing.T) {
 		{"gs1 percent signs", bits(5, 4, 2, 4, 4, 9, 38*45+10, 11, 38*45+38, 11, 0, 4), "\x1dA%", false},
 		{"fnc1 second position skips its indicator", bits(9, 4, 0x41, 8, 1, 4, 1, 10, 7, 4), "7", false},
 		{"structured append header skipped", bits(3, 4, 0x12, 8, 0x34, 8, 1, 4, 2, 10, 42, 7), "42", false},
+		{"two-byte eci 000170, us-ascii", bits(7, 4, 0x80|170>>8, 8, 170&0xFF, 8, 4, 4, 1, 8, 'x', 8), "x", false},
 		{"two-byte eci 000900 unknown", bits(7, 4, 0x80|900>>8, 8, 900&0xFF, 8), "", true},
 		{"three-byte eci designator", bits(7, 4, 0xC0, 8, 26, 16, 4, 4, 1, 8, 'x', 8), "x", false},
 		{"eci designator 111", bits(7, 4, 0xE0, 8), "", true},
