@@ -9,25 +9,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// bitsOf packs (value, width) fields big-endian into bytes, zero-padded
-// to a whole byte; a field wider than its value is left-padded with zeros.
-func bitsOf(fields ...[2]int) []byte {
-	var b []byte
-	n := 0
-	for _, f := range fields {
-		for i := f[1] - 1; i >= 0; i-- {
-			if n%8 == 0 {
-				b = append(b, 0)
-			}
-			if f[0]>>i&1 == 1 {
-				b[n/8] |= 0x80 >> (n % 8)
-			}
-			n++
-		}
-	}
-	return b
-}
-
 // TestSegmentModes reads hand-built bit streams. Each data field's length
 // is worked out from ISO/IEC 18004:2015 §7.4.3–7.4.6 (numeric: 10 bits per
 // 3 digits, 4 or 7 for a remainder of 1 or 2; alphanumeric: 11 per pair, 6
@@ -46,29 +27,29 @@ func TestSegmentModes(t *testing.T) {
 	}{
 		// ISO/IEC 18004:2015 Annex I.2: "01234567" at 1-M, its 16 data codewords.
 		{"iso annex i numeric example", 1, []byte{0x10, 0x20, 0x0C, 0x56, 0x61, 0x80, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11}, []SegmentMode{N}},
-		{"numeric 7 digits (24 bits) then alnum", 1, bitsOf([2]int{num, 4}, [2]int{7, 10}, [2]int{0, 24}, [2]int{alnum, 4}, [2]int{1, 9}, [2]int{0, 6}), []SegmentMode{N, A}},
-		{"numeric 8 digits (27 bits) then byte", 1, bitsOf([2]int{num, 4}, [2]int{8, 10}, [2]int{0, 27}, [2]int{byt, 4}, [2]int{1, 8}, [2]int{0, 8}), []SegmentMode{N, B}},
-		{"numeric 6 digits (20 bits) then kanji", 1, bitsOf([2]int{num, 4}, [2]int{6, 10}, [2]int{0, 20}, [2]int{kanji, 4}, [2]int{1, 8}, [2]int{0, 13}), []SegmentMode{N, K}},
-		{"alnum 5 characters (28 bits) then numeric", 1, bitsOf([2]int{alnum, 4}, [2]int{5, 9}, [2]int{0, 28}, [2]int{num, 4}, [2]int{1, 10}, [2]int{0, 4}), []SegmentMode{A, N}},
-		{"alnum 4 characters (22 bits) then byte", 1, bitsOf([2]int{alnum, 4}, [2]int{4, 9}, [2]int{0, 22}, [2]int{byt, 4}, [2]int{0, 8}), []SegmentMode{A, B}},
-		{"byte 3 (24 bits) then alnum", 1, bitsOf([2]int{byt, 4}, [2]int{3, 8}, [2]int{0, 24}, [2]int{alnum, 4}, [2]int{0, 9}), []SegmentMode{B, A}},
-		{"kanji 2 (26 bits) then numeric", 1, bitsOf([2]int{kanji, 4}, [2]int{2, 8}, [2]int{0, 26}, [2]int{num, 4}, [2]int{0, 10}), []SegmentMode{K, N}},
-		{"eci of one byte (26, utf-8) then byte", 1, bitsOf([2]int{eci, 4}, [2]int{26, 8}, [2]int{byt, 4}, [2]int{1, 8}, [2]int{0, 8}), []SegmentMode{E, B}},
-		{"eci of two bytes (899) then byte", 1, bitsOf([2]int{eci, 4}, [2]int{0b10, 2}, [2]int{899, 14}, [2]int{byt, 4}, [2]int{0, 8}), []SegmentMode{E, B}},
-		{"eci of three bytes (100000) then numeric", 1, bitsOf([2]int{eci, 4}, [2]int{0b110, 3}, [2]int{100000, 21}, [2]int{num, 4}, [2]int{0, 10}), []SegmentMode{E, N}},
-		{"version 9 counts: byte 8, numeric 10", 9, bitsOf([2]int{byt, 4}, [2]int{1, 8}, [2]int{0, 8}, [2]int{num, 4}, [2]int{1, 10}, [2]int{0, 4}, [2]int{alnum, 4}, [2]int{0, 9}), []SegmentMode{B, N, A}},
-		{"version 10 counts: byte 16, numeric 12, kanji 10", 10, bitsOf([2]int{byt, 4}, [2]int{1, 16}, [2]int{0, 8}, [2]int{num, 4}, [2]int{1, 12}, [2]int{0, 4}, [2]int{kanji, 4}, [2]int{1, 10}, [2]int{0, 13}, [2]int{alnum, 4}, [2]int{0, 11}), []SegmentMode{B, N, K, A}},
-		{"version 26 counts: alnum 11, kanji 10", 26, bitsOf([2]int{alnum, 4}, [2]int{1, 11}, [2]int{0, 6}, [2]int{kanji, 4}, [2]int{1, 10}, [2]int{0, 13}, [2]int{num, 4}, [2]int{0, 12}), []SegmentMode{A, K, N}},
-		{"version 27 counts: alnum 13, kanji 12, numeric 14", 27, bitsOf([2]int{alnum, 4}, [2]int{1, 13}, [2]int{0, 6}, [2]int{kanji, 4}, [2]int{1, 12}, [2]int{0, 13}, [2]int{num, 4}, [2]int{1, 14}, [2]int{0, 4}, [2]int{byt, 4}, [2]int{0, 16}), []SegmentMode{A, K, N, B}},
+		{"numeric 7 digits (24 bits) then alnum", 1, bits(num, 4, 7, 10, 0, 24, alnum, 4, 1, 9, 0, 6), []SegmentMode{N, A}},
+		{"numeric 8 digits (27 bits) then byte", 1, bits(num, 4, 8, 10, 0, 27, byt, 4, 1, 8, 0, 8), []SegmentMode{N, B}},
+		{"numeric 6 digits (20 bits) then kanji", 1, bits(num, 4, 6, 10, 0, 20, kanji, 4, 1, 8, 0, 13), []SegmentMode{N, K}},
+		{"alnum 5 characters (28 bits) then numeric", 1, bits(alnum, 4, 5, 9, 0, 28, num, 4, 1, 10, 0, 4), []SegmentMode{A, N}},
+		{"alnum 4 characters (22 bits) then byte", 1, bits(alnum, 4, 4, 9, 0, 22, byt, 4, 0, 8), []SegmentMode{A, B}},
+		{"byte 3 (24 bits) then alnum", 1, bits(byt, 4, 3, 8, 0, 24, alnum, 4, 0, 9), []SegmentMode{B, A}},
+		{"kanji 2 (26 bits) then numeric", 1, bits(kanji, 4, 2, 8, 0, 26, num, 4, 0, 10), []SegmentMode{K, N}},
+		{"eci of one byte (26, utf-8) then byte", 1, bits(eci, 4, 26, 8, byt, 4, 1, 8, 0, 8), []SegmentMode{E, B}},
+		{"eci of two bytes (899) then byte", 1, bits(eci, 4, 0b10, 2, 899, 14, byt, 4, 0, 8), []SegmentMode{E, B}},
+		{"eci of three bytes (100000) then numeric", 1, bits(eci, 4, 0b110, 3, 100000, 21, num, 4, 0, 10), []SegmentMode{E, N}},
+		{"version 9 counts: byte 8, numeric 10", 9, bits(byt, 4, 1, 8, 0, 8, num, 4, 1, 10, 0, 4, alnum, 4, 0, 9), []SegmentMode{B, N, A}},
+		{"version 10 counts: byte 16, numeric 12, kanji 10", 10, bits(byt, 4, 1, 16, 0, 8, num, 4, 1, 12, 0, 4, kanji, 4, 1, 10, 0, 13, alnum, 4, 0, 11), []SegmentMode{B, N, K, A}},
+		{"version 26 counts: alnum 11, kanji 10", 26, bits(alnum, 4, 1, 11, 0, 6, kanji, 4, 1, 10, 0, 13, num, 4, 0, 12), []SegmentMode{A, K, N}},
+		{"version 27 counts: alnum 13, kanji 12, numeric 14", 27, bits(alnum, 4, 1, 13, 0, 6, kanji, 4, 1, 12, 0, 13, num, 4, 1, 14, 0, 4, byt, 4, 0, 16), []SegmentMode{A, K, N, B}},
 		{"a mode indicator in the last 4 bits", 1, []byte{0x40, 0x01}, []SegmentMode{B, N}},
 		{"terminator first", 1, []byte{0x00, 0x40}, nil},
-		{"terminator ends the list", 1, bitsOf([2]int{byt, 4}, [2]int{0, 8}, [2]int{0, 4}, [2]int{byt, 4}, [2]int{0, 8}), []SegmentMode{B}},
-		{"structured append stops", 1, bitsOf([2]int{3, 4}, [2]int{byt, 4}, [2]int{0, 8}), []SegmentMode{O}},
-		{"fnc1 stops", 1, bitsOf([2]int{5, 4}, [2]int{byt, 4}, [2]int{0, 8}), []SegmentMode{O}},
-		{"data shorter than its count", 1, bitsOf([2]int{byt, 4}, [2]int{5, 8}, [2]int{0, 16}, [2]int{num, 4}), []SegmentMode{B}},
-		{"count cut short", 10, bitsOf([2]int{byt, 4}, [2]int{0, 12}), []SegmentMode{B}},
-		{"eci cut short", 1, bitsOf([2]int{eci, 4}, [2]int{0, 4}), []SegmentMode{E}},
-		{"two-byte eci cut short", 1, bitsOf([2]int{eci, 4}, [2]int{0b10, 2}, [2]int{0, 10}), []SegmentMode{E}},
+		{"terminator ends the list", 1, bits(byt, 4, 0, 8, 0, 4, byt, 4, 0, 8), []SegmentMode{B}},
+		{"structured append stops", 1, bits(3, 4, byt, 4, 0, 8), []SegmentMode{O}},
+		{"fnc1 stops", 1, bits(5, 4, byt, 4, 0, 8), []SegmentMode{O}},
+		{"data shorter than its count", 1, bits(byt, 4, 5, 8, 0, 16, num, 4), []SegmentMode{B}},
+		{"count cut short", 10, bits(byt, 4, 0, 12), []SegmentMode{B}},
+		{"eci cut short", 1, bits(eci, 4, 0, 4), []SegmentMode{E}},
+		{"two-byte eci cut short", 1, bits(eci, 4, 0b10, 2, 0, 10), []SegmentMode{E}},
 		{"empty", 1, nil, nil},
 	}
 	for _, tt := range tests {
