@@ -15,14 +15,17 @@ import (
 // of an approval only the buffer it returns, for amounts and
 // rates of up to 18 digits (the slower general paths give the same text).
 func TestAuthorizationAllocs(t *testing.T) {
-	r := payment("k1", "p1", 12000)
-	want := translate.RequestHash(r)
-	if n := testing.AllocsPerRun(100, func() {
-		if translate.RequestHash(r) != want {
-			t.Fatal("RequestHash changed")
+	for _, won := range []int64{12000, 1 << 53} { // shopspring's NumDigits allocates past 2^53
+		r := payment("k1", "p1", 12000)
+		r.MerchantLeg.Amount = fx.FromMinor(won, krw)
+		want := translate.RequestHash(r)
+		if n := testing.AllocsPerRun(100, func() {
+			if translate.RequestHash(r) != want {
+				t.Fatal("RequestHash changed")
+			}
+		}); n > 1 {
+			t.Errorf("RequestHash of %d KRW: %v allocations, want at most 1", won, n)
 		}
-	}); n > 1 {
-		t.Errorf("RequestHash: %v allocations, want at most 1", n)
 	}
 
 	a := translate.Authorization{Outcome: translate.OutcomeApproved, Scheme: "wechat", Reference: "QB1", SchemeRef: "4200",
