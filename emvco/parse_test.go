@@ -505,11 +505,17 @@ func TestLookupMalformedPaths(t *testing.T) {
 }
 
 // TestMerchantAccountRange: 02 to 51 are merchant accounts (EMV MPM v1.1
-// §4.7.9), 01 and 52 are not; a payload whose only account is 51 draws no
+// §4.7.9), 01 and 52 are not, 65-79 are RFU and 80-99 unreserved; a payload whose only account is 51 draws no
 // mpm-merchant-account finding.
 func TestMerchantAccountRange(t *testing.T) {
 	for id, want := range map[Tag]bool{1: false, 2: true, 25: true, 26: true, 51: true, 52: false} {
 		assert.Equal(t, want, id.IsMerchantAccount(), "%s", id)
+	}
+	// The three ranges of the root (EMV MPM v1.1 §4.5.4, §4.7.9), every ID.
+	for id := Tag(0); id <= 100; id++ {
+		assert.Equal(t, id >= 2 && id <= 51, id.IsMerchantAccount(), "%s", id)
+		assert.Equal(t, id >= 65 && id <= 79, id.IsRFU(), "%s", id)
+		assert.Equal(t, id >= 80 && id <= 99, id.IsUnreserved(), "%s", id)
 	}
 	only51 := strings.Replace(conformant, "02164000123456789012"+"26290015com.example.www0106ABC123", "51290015com.example.www0106ABC123", 1)
 	assert.NotContains(t, lintRules(t, only51, Decoder{}), "mpm-merchant-account")
