@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image"
 	"image/color"
+	"image/gif"
 	"image/jpeg"
 	"image/png"
 	"os"
@@ -153,4 +154,25 @@ func TestJPEGMarkers(t *testing.T) {
 	assert.Equal(t, int64(15*15+2*8*8), info.samples(15, 15), "chroma rounds up")
 	assert.Nil(t, frameSampling([]byte{8, 0, 16, 0, 16}), "frame header cut")
 	assert.Equal(t, [][2]int{{4, 4}, {1, 1}}, frameSampling([]byte{8, 0, 16, 0, 16, 2, 1, 0x5F, 0, 2, 0x00}), "factors clamped to 1..4")
+}
+
+// TestSniff: both GIF versions are read (GIF87a and GIF89a, by their
+// signatures); inputs too short for a RIFF header are refused without
+// reading past their end.
+func TestSniff(t *testing.T) {
+	p := "HELLO GIF"
+	g := render(t, p, Options{}, 4)
+	var b bytes.Buffer
+	require.NoError(t, gif.Encode(&b, g, nil))
+	require.True(t, bytes.HasPrefix(b.Bytes(), []byte("GIF89a")))
+	for _, sig := range []string{"GIF89a", "GIF87a"} {
+		data := append([]byte(sig), b.Bytes()[6:]...)
+		res, err := DecodeBytes(data)
+		require.NoError(t, err, sig)
+		assert.Equal(t, p, res.Text)
+	}
+	for _, in := range []string{"RIFF", "RIFF\x00\x00\x00\x00WEB", "RIFF\x00\x00\x00\x00WEBP", "GIF8", "GIF88a", "\xff\xd8"} {
+		_, err := DecodeBytes([]byte(in))
+		assert.ErrorIs(t, err, ErrFormat, "%q", in)
+	}
 }

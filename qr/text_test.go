@@ -150,6 +150,7 @@ func TestParseContent(t *testing.T) {
 	}{
 		// FNC1 first, then alphanumeric "%A%%" (%=38, A=10): GS, A, %.
 		{"gs1 percent signs", bits(5, 4, 2, 4, 4, 9, 38*45+10, 11, 38*45+38, 11, 0, 4), "\x1dA%", false},
+		{"gs1 trailing percent sign", bits(5, 4, 2, 4, 2, 9, 10*45+38, 11, 0, 4), "A\x1d", false},
 		{"fnc1 second position skips its indicator", bits(9, 4, 0x41, 8, 1, 4, 1, 10, 7, 4), "7", false},
 		{"structured append header skipped", bits(3, 4, 0x12, 8, 0x34, 8, 1, 4, 2, 10, 42, 7), "42", false},
 		{"two-byte eci 000170, us-ascii", bits(7, 4, 0x80|170>>8, 8, 170&0xFF, 8, 4, 4, 1, 8, 'x', 8), "x", false},
