@@ -174,5 +174,11 @@ func TestSniff(t *testing.T) {
 	for _, in := range []string{"RIFF", "RIFF\x00\x00\x00\x00WEB", "RIFF\x00\x00\x00\x00WEBP", "GIF8", "GIF88a", "\xff\xd8"} {
 		_, err := DecodeBytes([]byte(in))
 		assert.ErrorIs(t, err, ErrFormat, "%q", in)
+		b := []byte(in)
+		f, ok := sniff(b[:len(b):len(b)]) // no spare capacity to read into
+		assert.Equal(t, in == "RIFF\x00\x00\x00\x00WEBP", ok, "%q", in)
+		if ok {
+			assert.Equal(t, "webp", f.name)
+		}
 	}
 }
