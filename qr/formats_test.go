@@ -144,6 +144,12 @@ func TestJPEGMarkers(t *testing.T) {
 	assert.Equal(t, 2, info.scans)
 	assert.False(t, info.progressive, "no frame header")
 	assert.Equal(t, int64(3*16*16), info.samples(16, 16), "three components assumed without a frame header")
+	// Markers without a length between segments: RST0, RST7 and TEM
+	// (T.81 Table B.1).
+	bare := append([]byte{0xFF, 0xD8, 0xFF, 0xD0, 0xFF, 0xD7, 0xFF, 0x01}, sos...)
+	info, err = jpegScans(append(bare, 0x00, 0xFF, 0xD9))
+	require.NoError(t, err)
+	assert.Equal(t, 1, info.scans, "bare markers skipped")
 	// A frame header with 4:2:0 sampling.
 	sof := []byte{0xFF, 0xD8, 0xFF, 0xC2, 0x00, 0x11, 8, 0, 16, 0, 16, 3, 1, 0x22, 0, 2, 0x11, 0, 3, 0x11, 0, 0xFF, 0xD9}
 	info, err = jpegScans(sof)
