@@ -100,3 +100,14 @@ func TestPayNowExpiryInSingapore(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "2030-12-31T16:00:00Z", in.Expires.UTC().Format(time.RFC3339))
 }
+
+// TestDetectSchemesDistinct: a payload carrying one scheme twice (Visa
+// under IDs 02 and 03, then Mastercard 04) names each scheme
+// once, in payload order.
+func TestDetectSchemesDistinct(t *testing.T) {
+	raw := withCRC("000201010211" + "02164111111111111111" + "03164000000000000002" + "04165555555555554444" +
+		"520458125303410" + "5802KR" + "5905HELLO" + "6005SEOUL")
+	d := Detect(raw)
+	require.NoError(t, d.Err)
+	require.Equal(t, []string{"visa", "mastercard"}, d.Schemes)
+}

@@ -91,14 +91,20 @@ func TestIdempotencyWaitBacksOff(t *testing.T) {
 	r := offer(t, quotes, payment("k1", "p1", 12000))
 	var wg sync.WaitGroup
 	var firstTook time.Duration
+	firstDone := make(chan struct{})
 	wg.Go(func() {
+		defer close(firstDone)
 		start := time.Now()
 		if _, err := s.Authorize(context.Background(), r); err != nil {
 			t.Error(err)
 		}
 		firstTook = time.Since(start)
 	})
-	<-started
+	select {
+	case <-started:
+	case <-firstDone:
+		t.Fatal("the first request ended before reaching the scheme")
+	}
 	a, err := s.Authorize(context.Background(), r)
 	wg.Wait()
 	if err != nil || !a.Approved() {

@@ -122,12 +122,18 @@ func TestIdempotencyInProgress(t *testing.T) {
 			s := stack(fake, translate.StackConfig{Quotes: quotes, Wait: wait})
 			r := offer(t, quotes, payment("k1", "p1", 12000))
 			var wg sync.WaitGroup
+			firstDone := make(chan struct{})
 			wg.Go(func() {
+				defer close(firstDone)
 				if _, err := s.Authorize(context.Background(), r); err != nil {
 					t.Error(err)
 				}
 			})
-			<-started // the first is at the scheme
+			select {
+			case <-started: // the first is at the scheme
+			case <-firstDone:
+				t.Fatal("the first request ended before reaching the scheme")
+			}
 			a, err := s.Authorize(context.Background(), r)
 			wg.Wait()
 			if wait == 0 && !errors.Is(err, translate.ErrInProgress) {
