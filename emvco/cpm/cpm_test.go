@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -447,4 +448,27 @@ func FuzzParse(f *testing.F) {
 			_ = d.String()
 		}
 	})
+}
+
+// TestADFNameBounds: the ADF name of an application is 5 to 16 bytes (CPM
+// v1.0 Table 6.1); an empty 4F is too short, not missing.
+func TestADFNameBounds(t *testing.T) {
+	const track = "570F1234567890123458D191220112345F"
+	for _, n := range []int{0, 4, 5, 16, 17} {
+		aid := strings.Repeat("A0", n)
+		tlv := fmt.Sprintf("4F%02X%s", n, aid) + track
+		c, err := Parse(cpmOf(fmt.Sprintf("61%02X%s", len(tlv)/2, tlv)))
+		if n >= 5 && n <= 16 {
+			require.NoError(t, err, "%d bytes", n)
+			app, ok := first(c.Applications())
+			require.True(t, ok)
+			assert.Equal(t, unhex(aid), app.ADFName(), "%d bytes", n)
+			continue
+		}
+		require.ErrorIs(t, err, emvco.ErrLength, "%d bytes", n)
+		var pe *emvco.ParseError
+		require.ErrorAs(t, err, &pe)
+		assert.Equal(t, "61.4F", pe.Path, "%d bytes", n)
+		assert.Equal(t, 7, pe.Offset, "%d bytes", n)
+	}
 }
