@@ -236,3 +236,54 @@ func TestVNPayWalletMarkBounds(t *testing.T) {
 		assert.Equal(t, want, ok, s)
 	}
 }
+
+// TestBharatOf: the view takes the UPI VPA of the NPCI template, the RuPay
+// number of 06 (else 07) and the IFSC and account of 08, and exists only
+// for an Indian code that has one of them.
+func TestBharatOf(t *testing.T) {
+	code := func(country string, roots map[emvco.Tag]string, upi bool) *emvco.Payload {
+		var b emvco.Builder
+		b.Add(0, "01").Add(1, "11")
+		if len(roots) == 0 && !upi {
+			b.Add(2, "4000123456789012") // a Visa account only
+		}
+		for _, id := range []emvco.Tag{6, 7, 8} {
+			if v, ok := roots[id]; ok {
+				b.Add(id, v)
+			}
+		}
+		if upi {
+			b.Template(26, func(b *emvco.Builder) { b.Add(0, "A000000524").Add(1, "merchant@upi") })
+		}
+		b.Add(52, "5411").Add(53, "356").Add(58, country).Add(59, "KIRANA STORE").Add(60, "MUMBAI")
+		s, err := b.Encode()
+		require.NoError(t, err)
+		return mustParse(t, s)
+	}
+	const rupay6, rupay7, ifsc = "6100000000000001", "6100000000000002", "SBIN000123412345678"
+	for _, tt := range []struct {
+		name    string
+		country string
+		roots   map[emvco.Tag]string
+		upi     bool
+		want    Bharat
+		ok      bool
+	}{
+		{"upi", "IN", nil, true, Bharat{VPA: "merchant@upi"}, true},
+		{"rupay 06 before 07", "IN", map[emvco.Tag]string{6: rupay6, 7: rupay7}, false, Bharat{RuPay: rupay6}, true},
+		{"rupay 07", "IN", map[emvco.Tag]string{7: rupay7}, false, Bharat{RuPay: rupay7}, true},
+		{"ifsc", "IN", map[emvco.Tag]string{8: ifsc}, false, Bharat{IFSCAcc: ifsc}, true},
+		{"all", "IN", map[emvco.Tag]string{6: rupay6, 8: ifsc}, true, Bharat{VPA: "merchant@upi", RuPay: rupay6, IFSCAcc: ifsc}, true},
+		{"visa only", "IN", nil, false, Bharat{}, false},
+		{"upi outside india", "SG", nil, true, Bharat{VPA: "merchant@upi"}, false},
+		{"rupay outside india", "SG", map[emvco.Tag]string{6: rupay6}, false, Bharat{RuPay: rupay6}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			v, ok := BharatOf(code(tt.country, tt.roots, tt.upi))
+			assert.Equal(t, tt.ok, ok)
+			if ok {
+				assert.Equal(t, tt.want, v)
+			}
+		})
+	}
+}
