@@ -187,3 +187,50 @@ func TestParseContent(t *testing.T) {
 		assert.Equal(t, tt.text, string(c.text), tt.name)
 	}
 }
+
+// TestScanners: the structure checks behind guessCharset, byte by byte
+// at the edges of each encoding's ranges (RFC 3629 §4 for UTF-8; for
+// Shift_JIS, JIS X 0208's lead bytes 81–9F and E0–EF and half-width
+// katakana A1–DF, as zxing's StringUtils reads them).
+func TestScanners(t *testing.T) {
+	for _, tt := range []struct {
+		in    string
+		valid bool
+		multi int
+	}{
+		{"abc\x7f", true, 0},
+		{"\x80", false, 0},
+		{"\xc3\xbc", true, 1},
+		{"\xe6\x97\xa5", true, 1},
+		{"\xf0\x9f\x98\x80", true, 1}, // U+1F600, four bytes
+		{"\xf0\x9f\x98\x80\xf0\x9f\x98\x80", true, 2},
+		{"\xf0\x9f\x98", false, 0},
+		{"\xf8\x88\x80\x80\x80", false, 0},
+		{"\xc3\x28", false, 0},
+	} {
+		u := scanUTF8([]byte(tt.in))
+		assert.Equal(t, tt.valid, u.valid, "%q", tt.in)
+		assert.Equal(t, tt.multi, u.multi, "%q", tt.in)
+	}
+	cs, ok := guessCharset([]byte("pay \xf0\x9f\x98\x80"))
+	assert.True(t, ok)
+	assert.Equal(t, CharsetUTF8, cs.name, "an emoji is UTF-8")
+
+	for _, tt := range []struct {
+		in       string
+		valid    bool
+		katakana int
+	}{
+		{"\x80", false, 0},
+		{"\xa0", false, 0},
+		{"\xf0\x40", false, 0},
+		{"\xef\x40", true, 0},
+		{"\xa1\xdf", true, 2},
+		{"\x9f\x40\xe0\xfc", true, 0},
+		{"a\x7f", true, 0},
+	} {
+		s := scanShiftJIS([]byte(tt.in))
+		assert.Equal(t, tt.valid, s.valid, "%q", tt.in)
+		assert.Equal(t, tt.katakana, s.katakana, "%q", tt.in)
+	}
+}
