@@ -52,6 +52,15 @@ func TestDecoderCapsAtTheLimit(t *testing.T) {
 	assert.ErrorIs(t, err, ErrFormat, "16×16 is within 256 pixels; the bogus IDAT is what fails")
 	_, err = (&Decoder{MaxPixels: 255}).DecodeBytes(pngHeader(16, 16))
 	assert.ErrorIs(t, err, ErrImageTooLarge)
+
+	// An interlaced 16-bit RGBA PNG takes 16 bytes a pixel to decode: at
+	// 10×10 that is 1,600 bytes, exactly the memory cap of 160 pixels.
+	_, err = (&Decoder{MaxPixels: 160}).DecodeBytes(interlaced(pngHeader(10, 10)))
+	assert.ErrorIs(t, err, ErrFormat, "at the memory cap: decoded, and the bogus IDAT fails")
+	_, err = (&Decoder{MaxPixels: 159}).DecodeBytes(interlaced(pngHeader(10, 10)))
+	assert.ErrorIs(t, err, ErrImageTooLarge)
+	_, err = (&Decoder{MaxPixels: 159}).DecodeBytes(pngHeader(10, 10))
+	assert.ErrorIs(t, err, ErrFormat, "not interlaced: 800 bytes")
 }
 
 // TestEmptyImages: an image with no pixels is a format error, whatever

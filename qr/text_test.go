@@ -233,4 +233,17 @@ func TestScanners(t *testing.T) {
 		assert.Equal(t, tt.valid, s.valid, "%q", tt.in)
 		assert.Equal(t, tt.katakana, s.katakana, "%q", tt.in)
 	}
+
+	for _, tt := range []struct {
+		in   string
+		ok   bool
+		high int
+	}{
+		{"\x7f", true, 0}, {"\x80", false, 0}, {"\x9f", false, 0}, {"\xa0", true, 1}, {"\xbf", true, 1},
+		{"\xc0", true, 0}, {"\xd7\xf7", true, 2}, {"\xd6\xd8\xf6\xf8\xff", true, 0},
+	} {
+		ok, high := scanLatin1([]byte(tt.in))
+		assert.Equal(t, tt.ok, ok, "%q", tt.in)
+		assert.Equal(t, tt.high, high, "%q", tt.in)
+	}
 }
