@@ -284,14 +284,16 @@ func TestClientAnswers(t *testing.T) {
 	_, err = c.Do(ctx, call)
 	assert.ErrorIs(t, err, wechat.ErrSyntax, "an answer past 64 KiB is refused")
 
+	sent := len(srv.Calls())
 	noVerifier := srv.Client()
 	noVerifier.Verifier = nil
 	_, err = noVerifier.Do(ctx, call)
-	assert.ErrorIs(t, err, wechat.ErrMissing)
+	assertClientMissing(t, err)
 	noSigner := srv.Client()
 	noSigner.Signer = nil
 	_, err = noSigner.Do(ctx, call)
-	assert.ErrorIs(t, err, wechat.ErrMissing)
+	assertClientMissing(t, err)
+	assert.Len(t, srv.Calls(), sent, "a client that could not check the answer sends nothing")
 	badURL := srv.Client()
 	badURL.BaseURL = "http://[::1"
 	_, err = badURL.Do(ctx, call)
@@ -322,4 +324,15 @@ func TestClientTransportAndBase(t *testing.T) {
 	calls := srv.Calls()
 	assert.Equal(t, "/v3/global/transactions/out-trade-no/D1", calls[len(calls)-1])
 	assert.Equal(t, wechat.HostGlobal, "https://apihk.mch.weixin.qq.com")
+}
+
+// assertClientMissing checks that err is the Client's own ErrMissing,
+// found before anything was sent.
+func assertClientMissing(t *testing.T, err error) {
+	t.Helper()
+	var pe *wechat.ParamError
+	if assert.ErrorAs(t, err, &pe) {
+		assert.Equal(t, "client", pe.Param)
+		assert.ErrorIs(t, err, wechat.ErrMissing)
+	}
 }

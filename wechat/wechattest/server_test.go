@@ -39,6 +39,22 @@ func (r *racy) Claim(_ context.Context, n string, _ time.Time) (bool, error) {
 	return true, nil
 }
 
+// early forgets each nonce six minutes before its until.
+type early struct {
+	mu   sync.Mutex
+	seen map[string]time.Time
+}
+
+func (e *early) Claim(_ context.Context, n string, until time.Time) (bool, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if time.Now().Before(e.seen[n]) {
+		return false, nil
+	}
+	e.seen[n] = until.Add(-6 * time.Minute)
+	return true, nil
+}
+
 // neverFresh refuses every nonce as seen.
 type neverFresh struct{}
 
@@ -66,7 +82,8 @@ func (s *oneSlot) Claim(context.Context, string, time.Time) (bool, error) {
 }
 
 func TestReplayContractCatchesBrokenStores(t *testing.T) {
-	assert.ErrorContains(t, wechattest.TestReplayStore(forgetful{}), "fresh again")
+	assert.ErrorContains(t, wechattest.TestReplayStore(forgetful{}), "a claimed nonce is fresh again")
+	assert.ErrorContains(t, wechattest.TestReplayStore(&early{seen: map[string]time.Time{}}), "five minutes")
 	assert.ErrorContains(t, wechattest.TestReplayStore(neverFresh{}), "a new nonce is not fresh")
 	assert.ErrorContains(t, wechattest.TestReplayStore(failing{}), "a new nonce is not fresh")
 	assert.ErrorContains(t, wechattest.TestReplayStore(&oneSlot{}), "collides")
