@@ -3,6 +3,7 @@ package qr
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -171,4 +172,21 @@ func TestLogoDamage(t *testing.T) {
 		assert.Equal(t, block, d.Block, "%d%%", pct)
 		assert.Equal(t, LogoError{Version: 17, Percent: pct, Block: d.Block, Damaged: d.Damaged, Allowed: 5}, d)
 	}
+}
+
+// TestEncodeMemory: the module matrix takes one bit per module, and
+// encoding a version 40 symbol stays within 1 MB (about 0.5 MB measured,
+// most of it piglig/go-qr's working state).
+func TestEncodeMemory(t *testing.T) {
+	for _, v := range []int{1, 40} {
+		s, err := Encode("HELLO", Options{MinVersion: v})
+		require.NoError(t, err)
+		assert.Len(t, s.modules, (s.size*s.size+63)/64)
+	}
+	var a, b runtime.MemStats
+	runtime.ReadMemStats(&a)
+	_, err := Encode("HELLO", Options{MinVersion: 40})
+	runtime.ReadMemStats(&b)
+	require.NoError(t, err)
+	assert.Less(t, b.TotalAlloc-a.TotalAlloc, uint64(1<<20))
 }
