@@ -60,7 +60,7 @@ func TestExitCodes(t *testing.T) {
 	}{
 		{"no args", "", nil, exitUsage, "usage: qrbridge"},
 		{"unknown command", "", []string{"frobnicate"}, exitUsage, `unknown command "frobnicate"`},
-		{"renamed command", "", []string{"qr", promptpay}, exitUsage, `(renamed "render")`},
+		{"renamed command", "", []string{"qr", promptpay}, exitUsage, `unknown command "qr" (renamed "render")`},
 		{"help", "", []string{"help"}, exitOK, ""},
 		{"help decode", "", []string{"help", "decode"}, exitOK, ""},
 		{"help unknown", "", []string{"help", "nope"}, exitUsage, "unknown command"},
