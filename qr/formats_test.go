@@ -177,7 +177,7 @@ func TestSniff(t *testing.T) {
 		require.NoError(t, err, sig)
 		assert.Equal(t, p, res.Text)
 	}
-	for _, in := range []string{"RIFF", "RIFF\x00\x00\x00\x00WEB", "RIFF\x00\x00\x00\x00WEBP", "GIF8", "GIF88a", "\xff\xd8"} {
+	for _, in := range []string{"RIFF", "RIFF\x00\x00\x00\x00WEB", "RIFF\x00\x00\x00\x00WEBP", "RIFX\x00\x00\x00\x00WEBP", "RIFF\x00\x00\x00\x00AVI ", "GIF8", "GIF88a", "\xff\xd8"} {
 		_, err := DecodeBytes([]byte(in))
 		assert.ErrorIs(t, err, ErrFormat, "%q", in)
 		b := []byte(in)
