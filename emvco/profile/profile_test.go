@@ -420,3 +420,20 @@ func TestPromptPayProxyTypes(t *testing.T) {
 		assert.Equal(t, "0123456789012", v.Proxy)
 	}
 }
+
+// TestCardNetwork holds every primitive merchant account ID to its network
+// (EMV MPM v1.1 Table 3.6), the bounds of each range included.
+func TestCardNetwork(t *testing.T) {
+	want := map[emvco.Tag]string{
+		2: "visa", 3: "visa", 4: "mastercard", 5: "mastercard",
+		6: "emvco-reserved", 7: "emvco-reserved", 8: "emvco-reserved",
+		9: "discover", 10: "discover", 11: "amex", 12: "amex",
+		13: "jcb", 14: "jcb", 15: "unionpay", 16: "unionpay",
+	}
+	for id := emvco.Tag(17); id <= 25; id++ {
+		want[id] = "emvco-reserved"
+	}
+	for id := emvco.Tag(0); id <= 99; id++ {
+		assert.Equal(t, want[id], cardNetwork(id), "%s", id)
+	}
+}
