@@ -255,6 +255,9 @@ func TestCUITAndCBU(t *testing.T) {
 	}{
 		{"30712345671", true}, {"30-71234567-1", true}, {"20000000001", true}, {"30712345670", false},
 		{"3071234567", false}, {"30-7123456-71", false}, {"3071234567A", false}, {"23000000000", true}, {"20000000019", false}, // a check digit of 10 is never issued
+		// Dashes at 2 and 11 only make the NN-NNNNNNNN-N form in 13
+		// characters; shorter text with a dash at 2 must not be sliced.
+		{"30-", false}, {"30-7123456-", false}, {"30-71234567-12", false}, {"30-71234567-", false},
 	} {
 		assert.Equal(t, tt.cuit, validCUIT(tt.in), tt.in)
 	}
