@@ -144,6 +144,9 @@ func TestLogoShare(t *testing.T) {
 	assert.Greater(t, le.Damaged, le.Allowed)
 	assert.Equal(t, fmt.Sprintf("qr: logo at 3%% damages %d codewords of block %d of a version 1 symbol, at most %d (logo at most 2%%)",
 		le.Damaged, le.Block, le.Allowed), le.Error())
+	s, err = Encode("HELLO", Options{Logo: testLogo(), MinVersion: 2, MaxVersion: 2})
+	require.NoError(t, err)
+	assert.Equal(t, 1, s.opts.LogoPercent, "a version 2 symbol allows 1%%, the smallest share")
 	s, err = Encode("HELLO", Options{Logo: testLogo(), LogoPercent: 2})
 	require.NoError(t, err, "the largest share that fits is accepted as asked")
 	assert.Equal(t, 2, s.opts.LogoPercent)
