@@ -278,3 +278,10 @@ func TestV3SizeBoundsAndFreeGoods(t *testing.T) {
 	_, err = r.Call(institution)
 	assert.NoError(t, err, "a free item is a line of the receipt")
 }
+
+func TestVerifyV2EmptySign(t *testing.T) {
+	key := NewSecret("192006250b4c09247ec02edce69f6a2d")
+	for _, p := range []map[string]string{{"a": "1"}, {"a": "1", "sign": ""}} {
+		assertParam(t, VerifyV2(p, key), "sign", ErrMissing)
+	}
+}

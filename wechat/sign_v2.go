@@ -73,8 +73,8 @@ func writeV2String(h hash.Hash, params map[string]string, key Secret) {
 // absent). The comparison takes constant time. Unknown extra parameters
 // are signed like any other, as WeChat Pay requires.
 func VerifyV2(params map[string]string, key Secret) error {
-	got, ok := params["sign"]
-	if !ok || got == "" {
+	got := params["sign"]
+	if got == "" {
 		return paramErr("sign", ErrMissing)
 	}
 	want, err := SignV2(params, key, SignType(params["sign_type"]))
