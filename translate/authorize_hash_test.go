@@ -36,6 +36,56 @@ func TestRequestHashEqualAmounts(t *testing.T) {
 	}
 }
 
+// TestRequestHashEqualForms: pairs of equal amounts, one of them past 18
+// digits, hash alike.
+func TestRequestHashEqualForms(t *testing.T) {
+	for _, c := range [][2]string{
+		{"-123456789012345678", "-123456789012345678.000"},
+		{"123456789012345678", "123456789012345678.0000"},
+		{"1234567890123456789", "1234567890123456789.00"},
+		{"-1234567890123456789", "-1234567890123456789.00"},
+		{"0.000000000000000000001", "0.00000000000000000000100000000000000000000"},
+	} {
+		r1, r2 := payment("k1", "p1", 12000), payment("k1", "p1", 12000)
+		r2.Quote = r1.Quote
+		r1.MerchantLeg.Amount = fx.NewAmount(decimal.RequireFromString(c[0]), krw)
+		r2.MerchantLeg.Amount = fx.NewAmount(decimal.RequireFromString(c[1]), krw)
+		if translate.RequestHash(r1) != translate.RequestHash(r2) {
+			t.Errorf("%s and %s hash apart", c[0], c[1])
+		}
+	}
+}
+
+// TestRequestHashStable: the fingerprints are kept by the idempotency and
+// quote stores, so they do not change from one version to the next. (The
+// third changed once, when an amount whose coefficient reduces to 18
+// digits began to hash like its short form.)
+func TestRequestHashStable(t *testing.T) {
+	at := time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC)
+	q := fx.Quote{ID: "q1", Source: fx.FromMinor(6240, cny), Destination: fx.FromMinor(12000, krw), Fixed: fx.FixedDestination,
+		Rate: fx.Rate{Base: krw, Quote: cny, Value: decimal.RequireFromString("0.0052")}, CreatedAt: at, ExpiresAt: at.Add(time.Minute)}
+	r := &translate.Result{
+		Intent:      translate.Intent{Merchant: translate.Merchant{Terminal: "T1", Accounts: []translate.Account{{Scheme: "zeropay", ID: "1234567890"}}}},
+		Corridor:    translate.Corridor{ID: "CNY-KRW"},
+		Quote:       q,
+		MerchantLeg: translate.Leg{Scheme: "zeropay", Amount: q.Destination},
+		PayerLeg:    translate.Leg{Scheme: "wechat", Amount: q.Source},
+		Request:     translate.Request{IdempotencyKey: "k1", Payer: "openid-1"},
+	}
+	big := *r
+	big.Quote.Rate.Value = decimal.RequireFromString("192.3076923076923077") // 19 digits
+	big.MerchantLeg.Amount = fx.NewAmount(decimal.RequireFromString("-12000.5000000000000000000"), krw)
+	for _, c := range []struct{ name, got, want string }{
+		{"RequestHash", translate.RequestHash(r), "551ca932954c0e1a8aa928d5284856bc"},
+		{"QuoteDigest", translate.QuoteDigest(r.Quote), "8b901e25a34b94ac214c0c509298d0c5"},
+		{"RequestHash past 18 digits", translate.RequestHash(&big), "5ad895ef7cb05ec12d85dbfa8b0075ed"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s = %s, want %s", c.name, c.got, c.want)
+		}
+	}
+}
+
 // TestRequestHashFields: every part of the fingerprint changes it, and
 // parts cannot shift into each other.
 func TestRequestHashFields(t *testing.T) {
