@@ -265,6 +265,9 @@ func TestCUITAndCBU(t *testing.T) {
 	assert.False(t, validCBU("2850590840090418135201"), "first block's check digit")
 	assert.False(t, validCBU("2850590940090418135202"), "second block's check digit")
 	assert.False(t, validCBU("285059094009041813520"), "21 digits")
+	for _, in := range []string{"", "2850590", "28505909", "285059094009041813520A", "2850590940090418135201" + "0"} {
+		assert.False(t, validCBU(in), "%q", in)
+	}
 }
 
 // TestNoClockNoExpiry: without a clock the expiry rules do not run, so a
