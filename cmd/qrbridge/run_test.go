@@ -99,6 +99,8 @@ func TestExitCodes(t *testing.T) {
 		{"render missing logo", "", []string{"render", promptpay, "--term", "--logo", "/nonexistent.png"}, exitRefused, "no such file"},
 		{"scan none", "", []string{"scan"}, exitUsage, "one or more image files"},
 		{"translate no payer", "", []string{"translate", zeroPay}, exitUsage, "needs --payer"},
+		{"translate no payer currency", "", []string{"translate", zeroPay, "--payer", "wechat"}, exitUsage, "needs --payer"},
+		{"translate no payer scheme", "", []string{"translate", zeroPay, "--payer-currency", "CNY"}, exitUsage, "needs --payer"},
 		{"translate bad currency", "", []string{"translate", zeroPay, "--payer", "wechat", "--payer-currency", "XYZ"}, exitUsage, "not an ISO 4217"},
 		{"translate bad amount", "", []string{"translate", zeroPay, "--payer", "wechat", "--payer-currency", "CNY", "--amount", "12,000"}, exitUsage, "--amount"},
 		{"translate bad now", "", []string{"translate", zeroPay, "--payer", "wechat", "--payer-currency", "CNY", "--now", "x"}, exitUsage, "RFC 3339"},
@@ -404,9 +406,10 @@ func TestScanRenderedPNG(t *testing.T) {
 	b, err := os.ReadFile(svg)
 	require.NoError(t, err)
 	assert.Contains(t, string(b), "<svg")
-	code, _, errOut := runCLI(t, "", "scan", svg, filepath.Join(dir, "codea.png"))
+	code, out, errOut := runCLI(t, "", "scan", svg, filepath.Join(dir, "codea.png"))
 	assert.Equal(t, exitRefused, code, "svg is not an accepted image format")
 	assert.Contains(t, errOut, "[qr/format]")
+	assert.Equal(t, promptpay+"\n", out, "the files after a refused one are still scanned")
 }
 
 func TestRenderLogo(t *testing.T) {
