@@ -193,3 +193,14 @@ func TestEncodeMemory(t *testing.T) {
 	require.NoError(t, err)
 	assert.Less(t, b.TotalAlloc-a.TotalAlloc, uint64(1<<20))
 }
+
+// TestLogoOnePercentFitsEveryVersion: at level H, which a logo forces,
+// every version takes a 1% logo, so a shrinking logo always finds a
+// share.
+func TestLogoOnePercentFitsEveryVersion(t *testing.T) {
+	for v := 1; v <= 40; v++ {
+		s, err := Encode("HELLO", Options{Logo: testLogo(), LogoPercent: 1, MinVersion: v, MaxVersion: v})
+		require.NoError(t, err, "version %d", v)
+		assert.Equal(t, 1, s.opts.LogoPercent)
+	}
+}
