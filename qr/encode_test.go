@@ -198,6 +198,9 @@ func TestEncodeMemory(t *testing.T) {
 // every version takes a 1% logo, so a shrinking logo always finds a
 // share.
 func TestLogoOnePercentFitsEveryVersion(t *testing.T) {
+	if testing.Short() {
+		t.Skip("40 symbols: not with -short")
+	}
 	for v := 1; v <= 40; v++ {
 		s, err := Encode("HELLO", Options{Logo: testLogo(), LogoPercent: 1, MinVersion: v, MaxVersion: v})
 		require.NoError(t, err, "version %d", v)
