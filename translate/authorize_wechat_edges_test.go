@@ -290,7 +290,9 @@ func TestWeChatWithoutQuote(t *testing.T) {
 // a reverse that fails is tried three times in all, QueryEvery apart, and
 // leaves the payment unknown; REVERSE_EXPIRE is not retried.
 func TestWeChatReverse(t *testing.T) {
-	ctx := context.Background()
+	// A runaway reverse loop ends here instead of at the test timeout.
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
 	for _, c := range []struct {
 		name     string
 		answer   map[string]any
