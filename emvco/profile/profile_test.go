@@ -80,6 +80,13 @@ func TestViews(t *testing.T) {
 	assert.Equal(t, Argentina{CUIT: "30712345671", Account: "2850590940090418135201"}, ar)
 	_, ok = ArgentinaOf(mustParse(t, pixExample))
 	assert.False(t, ok)
+	for name, edit := range map[string]func(*emvco.Editor) *emvco.Editor{
+		"a cuit outside argentina": func(e *emvco.Editor) *emvco.Editor { return e.Set("58", "BR") },
+		"50.00 not a cuit":         func(e *emvco.Editor) *emvco.Editor { return e.Set("50.00", "com.example") },
+	} {
+		_, ok = ArgentinaOf(mustEdit(t, argentinaCode(t), edit))
+		assert.False(t, ok, name)
+	}
 
 	kr, ok := KoreaOf(entry(t, 72))
 	require.True(t, ok)
