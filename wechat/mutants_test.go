@@ -285,3 +285,10 @@ func TestVerifyV2EmptySign(t *testing.T) {
 		assertParam(t, VerifyV2(p, key), "sign", ErrMissing)
 	}
 }
+
+func TestV2OrderMerchantMode(t *testing.T) {
+	assert.Equal(t, Merchant{Mode: Common, MchID: "10000100", AppID: "wx2421b1c4370ec43b"},
+		V2Order{MchID: "10000100", AppID: "wx2421b1c4370ec43b"}.Merchant())
+	assert.Equal(t, Merchant{Mode: Institutional, MchID: "1900000100", AppID: "wx8888888888888888", SubMchID: "1900000109"},
+		V2Order{MchID: "1900000100", AppID: "wx8888888888888888", SubMchID: "1900000109"}.Merchant())
+}
