@@ -20,6 +20,7 @@ import (
 
 	"github.com/qrbridge/qrbridge/emvco"
 	"github.com/qrbridge/qrbridge/qr"
+	"github.com/qrbridge/qrbridge/translate"
 	"github.com/qrbridge/qrbridge/zeropay"
 )
 
@@ -635,4 +636,21 @@ func TestTranslateJSON(t *testing.T) {
 	assert.NotEmpty(t, doc.MerchantLeg.Request)
 	require.NotEmpty(t, doc.Report)
 	assert.Equal(t, "00", doc.Report[0].Source)
+}
+
+// TestTranslationWithoutOptionalParts prints a translation that has no
+// schemes, no merchant name and legs without requests: their lines and
+// JSON members are left out, not printed empty.
+func TestTranslationWithoutOptionalParts(t *testing.T) {
+	var b bytes.Buffer
+	printTranslation(&b, translate.Result{})
+	assert.NotContains(t, b.String(), "schemes")
+	assert.NotContains(t, b.String(), "merchant      ")
+	assert.Contains(t, b.String(), "corridor")
+	doc, err := json.Marshal(leg(translate.Leg{Scheme: "wechat"}))
+	require.NoError(t, err)
+	assert.NotContains(t, string(doc), "request")
+	doc, err = json.Marshal(leg(translate.Leg{Scheme: "wechat", Request: map[string]string{"a": "b"}}))
+	require.NoError(t, err)
+	assert.Contains(t, string(doc), `"request":{"a":"b"}`)
 }
