@@ -308,7 +308,7 @@ func TestOptionalObjects(t *testing.T) {
 	var b Builder
 	b.Application(func(b *Builder) {
 		b.Add(TagADFName, unhex("A0000000555555")).Add(TagPAN, unhex("1234567890123458FF"))
-		b.Add(TagVersion, []byte{0x00, 0x02}).Add(TagTokenRequestor, unhex("123456"))
+		b.Add(TagVersion, []byte{0x01, 0x02}).Add(TagTokenRequestor, unhex("123456"))
 		b.Add(TagPAR, []byte("Q1AZXSWEDCVFRTGBNHYUJMKIOLP12")).Add(TagLast4, unhex("3458"))
 		b.Add(TagIssuerURL, []byte("mailto:receipts@bank.example"))
 	})
@@ -322,7 +322,7 @@ func TestOptionalObjects(t *testing.T) {
 	require.NoError(t, err)
 	pan, _ := d.PAN()
 	assert.Equal(t, "1234567890123458", pan.Digits(), "F padding is not part of the PAN")
-	assert.Equal(t, uint16(2), d.Version())
+	assert.Equal(t, uint16(0x0102), d.Version(), "big-endian, both bytes")
 	assert.Equal(t, "123456", d.TokenRequestorID())
 	assert.Equal(t, "Q1AZXSWEDCVFRTGBNHYUJMKIOLP12", d.PaymentAccountReference())
 	assert.Equal(t, "3458", d.Last4())
