@@ -78,19 +78,6 @@ func TestDetectFormBounds(t *testing.T) {
 	}
 }
 
-// TestCorridorZones: each default corridor counts its days in the payer's
-// time zone (Korea UTC+9, China, Hong Kong and Singapore UTC+8, Thailand
-// UTC+7), so a day's limit rolls over at the payer's midnight.
-func TestCorridorZones(t *testing.T) {
-	offsets := map[string]int{"KR": 9 * 3600, "CN": 8 * 3600, "HK": 8 * 3600, "SG": 8 * 3600, "TH": 7 * 3600}
-	for _, c := range DefaultCorridors() {
-		want, ok := offsets[c.PayerCountry]
-		require.True(t, ok, c.ID)
-		_, off := time.Date(2026, 12, 1, 0, 0, 0, 0, c.Location).Zone()
-		require.Equal(t, want, off, c.ID)
-	}
-}
-
 // TestPayNowExpiryInSingapore: a PayNow expiry date is payable through
 // that day in Singapore time (UTC+8), so the code expires at the next
 // midnight there, 16:00 UTC.

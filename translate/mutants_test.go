@@ -21,6 +21,11 @@ func TestErrorMessage(t *testing.T) {
 	require.Equal(t, "translate: code: invalid code: emvco: 63: crc mismatch", err.Error())
 	err = fieldErr("x", fmt.Errorf("other"), nil)
 	require.Equal(t, "translate: x: other", err.Error())
+	// The package prefix is dropped only when a reason follows it.
+	err = fieldErr("x", fmt.Errorf("translate: "), nil)
+	require.Equal(t, "translate: x: translate: ", err.Error())
+	err = fieldErr("x", fmt.Errorf("translate: y"), nil)
+	require.Equal(t, "translate: x: y", err.Error())
 }
 
 func TestKindBounds(t *testing.T) {
@@ -144,4 +149,31 @@ func TestShortAndZeroEdges(t *testing.T) {
 	in, _, err := newTranslator(t).Intent(context.Background(), s)
 	require.NoError(t, err)
 	require.True(t, in.Expires.IsZero())
+}
+
+// TestTipPercentBounds: a percentage fee of zero is no fee; a negative or
+// unreadable percentage is an invalid 57.
+func TestTipPercentBounds(t *testing.T) {
+	base := fx.FromMinor(10000, thb)
+	for _, c := range []struct {
+		pct, fee string // fee "" when invalid
+	}{
+		{"0", "0.00 THB"},
+		{"10", "10.00 THB"},
+		{"0.5", "0.50 THB"},
+		{"-1", ""},
+		{"x", ""},
+	} {
+		res := &Result{Intent: Intent{Tip: Tip{Kind: TipPercentage, Percent: c.pct}}}
+		fee, err := tipAmount(res, &Request{}, base)
+		if c.fee == "" {
+			var e *Error
+			require.ErrorIs(t, err, ErrInvalidCode, c.pct)
+			require.ErrorAs(t, err, &e)
+			require.Equal(t, "57", e.Field)
+			continue
+		}
+		require.NoError(t, err, c.pct)
+		require.Equal(t, c.fee, fee.String(), c.pct)
+	}
 }
