@@ -59,7 +59,20 @@ func TestViews(t *testing.T) {
 	q, ok := QRISOf(entry(t, 43))
 	require.True(t, ok)
 	assert.Len(t, q.NMID, 15)
-	assert.NotEmpty(t, q.Acquirer)
+	assert.Equal(t, "COM.GO-JEK.WWW", q.Acquirer)
+	assert.Equal(t, "936009143234326781", q.MerchantPAN)
+	// The acquirer is the first template of 26-45; the repository (51) is
+	// not one.
+	two := mustEdit(t, entry(t, 43), func(e *emvco.Editor) *emvco.Editor {
+		return e.Set("27", "0016ID.CO.SHOPEE.WWW0103123")
+	})
+	q, ok = QRISOf(two)
+	require.True(t, ok)
+	assert.Equal(t, "COM.GO-JEK.WWW", q.Acquirer, "the first acquirer template")
+	none := mustEdit(t, entry(t, 43), func(e *emvco.Editor) *emvco.Editor { return e.Delete("26") })
+	q, ok = QRISOf(none)
+	require.True(t, ok)
+	assert.Equal(t, QRIS{NMID: q.NMID, Criteria: "UBE"}, q, "no acquirer template")
 
 	dn, ok := DuitNowOf(entry(t, 57))
 	require.True(t, ok)

@@ -90,6 +90,8 @@ func TestProfileRules(t *testing.T) {
 		{"qris-currency", entry(t, 43), func(e *emvco.Editor) *emvco.Editor { return e.Set("53", "840") }},
 		{"vietqr-service", vn, func(e *emvco.Editor) *emvco.Editor { return e.Set("38.02", "QRPUSH") }},
 		{"vietqr-beneficiary", vn, func(e *emvco.Editor) *emvco.Editor { return e.Set("38.01", "00021201021") }},
+		{"vietqr-beneficiary", vn, func(e *emvco.Editor) *emvco.Editor { return e.Set("38.01", "0006ABCDEF0103123") }}, // bin not digits
+		{"vietqr-beneficiary", vn, func(e *emvco.Editor) *emvco.Editor { return e.Set("38.01", "0005970400103123") }},  // bin of 5 digits
 		{"vietqr-currency", vn, func(e *emvco.Editor) *emvco.Editor { return e.Set("53", "840") }},
 		{"fps-proxy", entry(t, 60), func(e *emvco.Editor) *emvco.Editor { return e.Delete("26.02").Delete("26.03").Delete("26.04") }},
 		{"fps-currency", entry(t, 60), func(e *emvco.Editor) *emvco.Editor { return e.Set("53", "840") }},
