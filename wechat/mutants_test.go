@@ -292,3 +292,18 @@ func TestV2OrderMerchantMode(t *testing.T) {
 	assert.Equal(t, Merchant{Mode: Institutional, MchID: "1900000100", AppID: "wx8888888888888888", SubMchID: "1900000109"},
 		V2Order{MchID: "1900000100", AppID: "wx8888888888888888", SubMchID: "1900000109"}.Merchant())
 }
+
+func TestVerifierWithoutKeys(t *testing.T) {
+	now := time.Unix(1700000000, 0)
+	body := []byte(`{}`)
+	h := signResponse(t, "1700000000", "nonce-1", body)
+	for name, v := range map[string]*Verifier{
+		"nil":     nil,
+		"zero":    {},
+		"no keys": NewVerifier(nil, VerifierConfig{Now: func() time.Time { return now }}),
+	} {
+		t.Run(name, func(t *testing.T) {
+			assertParam(t, v.Verify(context.Background(), h, body), "verifier", ErrMissing)
+		})
+	}
+}
