@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"path/filepath"
 	"testing"
 
@@ -23,5 +24,29 @@ func TestRun(t *testing.T) {
 	}
 	if !bytes.Contains(out.Bytes(), []byte("WeChat Pay via KIS")) || !bytes.Contains(out.Bytes(), []byte("refused")) {
 		t.Error("output lacks a route or the refusal")
+	}
+}
+
+// failingWriter fails every write that holds a refusal.
+type failingWriter struct{ bytes.Buffer }
+
+var errWrite = errors.New("terminal display unplugged")
+
+func (w *failingWriter) Write(p []byte) (int, error) {
+	if bytes.Contains(p, []byte("refused")) {
+		return 0, errWrite
+	}
+	return w.Buffer.Write(p)
+}
+
+// TestRunReportsWriteErrors: a display that fails while showing a refusal
+// is an error of the run, not a silent stop.
+func TestRunReportsWriteErrors(t *testing.T) {
+	var w failingWriter
+	if err := run(&w); !errors.Is(err, errWrite) {
+		t.Fatalf("run = %v, want the write error", err)
+	}
+	if !bytes.Contains(w.Bytes(), []byte("EMV acquirer (default)")) {
+		t.Error("the routes before the refusal were not written")
 	}
 }
