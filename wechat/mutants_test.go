@@ -307,3 +307,14 @@ func TestVerifierWithoutKeys(t *testing.T) {
 		})
 	}
 }
+
+// TestClassifyAgreesWithParsePaymentCode: an 18-digit code is a payment
+// code by its form exactly when ParsePaymentCode accepts it (second
+// digit 0 to 5).
+func TestClassifyAgreesWithParsePaymentCode(t *testing.T) {
+	for _, s := range []string{"100000000000000000", "134567890123456789", "150000000000000000", "160000000000000000", "200000000000000000"} {
+		_, err := ParsePaymentCode(s)
+		assert.Equal(t, err == nil, Classify(s) == KindPaymentCode, s)
+	}
+	assert.Equal(t, KindPaymentCode, Classify("100000000000000000"))
+}
