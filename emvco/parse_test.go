@@ -530,3 +530,16 @@ func TestParseReplacementCharacter(t *testing.T) {
 	p := mustParseT(t, withCRC(minimal+"5903A\uFFFDB"))
 	assert.Equal(t, "A\uFFFDB", p.MerchantName())
 }
+
+// TestParseStrictFieldCountsCharacters: the parser's check of a strict
+// field counts characters, as lengths do (EMV MPM v1.1 §4.4.1.1): a
+// two-character 58 of three bytes is read, and lint alone flags it.
+func TestParseStrictFieldCountsCharacters(t *testing.T) {
+	in := withCRC(strings.Replace(conformant, "5802KR", "5802ÑA", 1))
+	p, err := Parse(in)
+	require.NoError(t, err)
+	v, ok := p.Lookup("58")
+	require.True(t, ok)
+	assert.Equal(t, "ÑA", v)
+	assert.Equal(t, in, p.String())
+}
