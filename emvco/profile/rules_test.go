@@ -289,3 +289,31 @@ func TestBharatOf(t *testing.T) {
 		})
 	}
 }
+
+// TestKHQRFindingPaths: a KHQR finding names the sub-object at fault, and
+// an opaque 99 (not TLV) draws no timestamp finding.
+func TestKHQRFindingPaths(t *testing.T) {
+	long := strings.Repeat("x", 33)
+	for _, sub := range []string{"01", "02"} { // 00 is a guid, which the editor bounds to 32
+		changed := mustEdit(t, entry(t, 63), func(e *emvco.Editor) *emvco.Editor { return e.Set("30."+sub, long) })
+		var paths []string
+		for _, f := range testRegistry().Linter().Lint(changed) {
+			if f.Rule == "khqr-field-length" {
+				paths = append(paths, f.Path)
+			}
+		}
+		assert.Equal(t, []string{"30." + sub}, paths)
+	}
+	opaque := mustEdit(t, entry(t, 63), func(e *emvco.Editor) *emvco.Editor { return e.Set("99", "not tlv") })
+	assert.False(t, lintedRules(t, opaque)["khqr-timestamp"])
+}
+
+// TestVietQRBillNumberAlone: a bill number without a purpose still gets
+// its additional data template.
+func TestVietQRBillNumberAlone(t *testing.T) {
+	p, err := VietQRAccount("970403", "0011012345678", VietQROptions{BillNumber: "NPS6869"})
+	require.NoError(t, err)
+	v, ok := p.Lookup("62.01")
+	assert.True(t, ok)
+	assert.Equal(t, "NPS6869", v)
+}
