@@ -2,6 +2,7 @@ package wechat
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -317,4 +318,40 @@ func TestClassifyAgreesWithParsePaymentCode(t *testing.T) {
 		assert.Equal(t, err == nil, Classify(s) == KindPaymentCode, s)
 	}
 	assert.Equal(t, KindPaymentCode, Classify("100000000000000000"))
+}
+
+// TestV2DetailLimit: the detail JSON may be 6000 bytes, not one more.
+func TestV2DetailLimit(t *testing.T) {
+	sized := func(n int) *OrderDetail {
+		d := &OrderDetail{}
+		for {
+			b, err := v2Detail("5812", d)
+			require.NoError(t, err)
+			if len(b) >= n-300 {
+				break
+			}
+			d.GoodsDetail = append(d.GoodsDetail, Goods{GoodsID: "g", GoodsName: strings.Repeat("a", 200), Quantity: 1})
+		}
+		d.GoodsDetail = append(d.GoodsDetail, Goods{GoodsID: "g", Quantity: 1})
+		last := &d.GoodsDetail[len(d.GoodsDetail)-1]
+		for k := range 257 {
+			last.GoodsName = strings.Repeat("b", k)
+			if b, _ := json.Marshal(struct {
+				MCC string `json:"merchant_category_code"`
+				*OrderDetail
+			}{"5812", d}); len(b) == n {
+				return d
+			}
+		}
+		t.Fatalf("no detail of %d bytes", n)
+		return nil
+	}
+	r := quickPayV2(t)
+	r.Detail = sized(6000)
+	p, err := r.Params(institution)
+	require.NoError(t, err, "6000 bytes")
+	assert.Len(t, p["detail"], 6000)
+	r.Detail = sized(6001)
+	_, err = r.Params(institution)
+	assertParam(t, err, "detail", ErrFormat)
 }
