@@ -107,7 +107,7 @@ func (s *Server) checkAuth(r *http.Request, body []byte) *v3Error {
 		return &v3Error{401, "SIGN_ERROR", "mchid or serial_no"}
 	}
 	ts, err := strconv.ParseInt(f["timestamp"], 10, 64)
-	if err != nil || absDur(s.opts.Now().Sub(time.Unix(ts, 0))) >= wechat.MaxSkew || f["nonce_str"] == "" {
+	if err != nil || s.opts.Now().Sub(time.Unix(ts, 0)).Abs() >= wechat.MaxSkew || f["nonce_str"] == "" {
 		return &v3Error{401, "SIGN_ERROR", "timestamp or nonce"}
 	}
 	sig, err := base64.StdEncoding.DecodeString(f["signature"])
@@ -117,13 +117,6 @@ func (s *Server) checkAuth(r *http.Request, body []byte) *v3Error {
 		return &v3Error{401, "SIGN_ERROR", "signature"}
 	}
 	return nil
-}
-
-func absDur(d time.Duration) time.Duration {
-	if d < 0 {
-		return -d
-	}
-	return d
 }
 
 // answerV3 writes a signed JSON answer (nil: no body).
