@@ -85,3 +85,38 @@ func TestStickerErrors(t *testing.T) {
 	var be *emvco.BuildError
 	require.ErrorAs(t, err, &be)
 }
+
+// TestStickerAdditionalData: each of store, reference and terminal labels
+// alone brings template 62 with just that label; none leaves 62 out.
+func TestStickerAdditionalData(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		set  func(*Sticker)
+		want map[string]string // path → value under 62; nil: no 62
+	}{
+		{"none", func(*Sticker) {}, nil},
+		{"store", func(s *Sticker) { s.Store = "S1" }, map[string]string{"62.03": "S1"}},
+		{"reference", func(s *Sticker) { s.Reference = "R1" }, map[string]string{"62.05": "R1"}},
+		{"terminal", func(s *Sticker) { s.Terminal = "T1" }, map[string]string{"62.07": "T1"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			st := koreanSticker()
+			st.Store, st.Terminal, st.Reference = "", "", ""
+			c.set(&st)
+			s, err := st.Encode()
+			require.NoError(t, err)
+			p, err := emvco.Parse(s)
+			require.NoError(t, err)
+			var got map[string]string
+			for o := range p.Objects() {
+				if o.ID() == emvco.TagAdditionalData {
+					got = map[string]string{}
+					for sub := range o.Objects() {
+						got[sub.Path()] = sub.Value()
+					}
+				}
+			}
+			require.Equal(t, c.want, got)
+		})
+	}
+}
