@@ -399,6 +399,9 @@ func TestPixKeyBounds(t *testing.T) {
 		"9FFFFFFF-0000-0000-0000-0000000000AF": true, strings.Repeat("x", 36): false,
 		"/0000000-0000-0000-0000-000000000000": false, ":0000000-0000-0000-0000-000000000000": false,
 		"`0000000-0000-0000-0000-000000000000": false,
+		// e-mail keys: at most 77 characters, no spaces.
+		strings.Repeat("a", 71) + "@b.com": true, strings.Repeat("a", 72) + "@b.com": false,
+		"fulano@b.com": true, "fulano de tal@b.com": false,
 	} {
 		assert.Equal(t, ok, validPixKey(key), key)
 	}

@@ -317,3 +317,18 @@ func TestVietQRBillNumberAlone(t *testing.T) {
 	assert.True(t, ok)
 	assert.Equal(t, "NPS6869", v)
 }
+
+// TestPixTxIDMissing: a Pix code whose 62 has no 05 draws the pix-txid
+// warning, not the error for a malformed txid.
+func TestPixTxIDMissing(t *testing.T) {
+	changed := mustEdit(t, mustParse(t, pixExample), func(e *emvco.Editor) *emvco.Editor {
+		return e.Set("62.07", "A1").Delete("62.05")
+	})
+	var got []emvco.Severity
+	for _, f := range testRegistry().Linter().Lint(changed) {
+		if f.Rule == "pix-txid" {
+			got = append(got, f.Severity)
+		}
+	}
+	assert.Equal(t, []emvco.Severity{emvco.SeverityWarning}, got)
+}
