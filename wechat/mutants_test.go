@@ -355,3 +355,23 @@ func TestV2DetailLimit(t *testing.T) {
 	_, err = r.Params(institution)
 	assertParam(t, err, "detail", ErrFormat)
 }
+
+// TestSignedXMLOfNoParams: no parameters at all still sign (only sign
+// and, for HMAC-SHA256, sign_type), and verify.
+func TestSignedXMLOfNoParams(t *testing.T) {
+	key := NewSecret("192006250b4c09247ec02edce69f6a2d")
+	for _, st := range []SignType{"", SignMD5, SignHMACSHA256} {
+		for _, p := range []map[string]string{nil, {}} {
+			b, err := SignedXML(p, key, st)
+			require.NoError(t, err, "%q", st)
+			got, err := ParseV2XML(b)
+			require.NoError(t, err)
+			require.NoError(t, VerifyV2(got, key))
+			if st == SignHMACSHA256 {
+				assert.Equal(t, "HMAC-SHA256", got["sign_type"])
+			} else {
+				assert.NotContains(t, got, "sign_type", "MD5 may go unnamed")
+			}
+		}
+	}
+}
