@@ -76,6 +76,24 @@ func TestImagePixels(t *testing.T) {
 	}
 }
 
+// TestPooledBufferGrows: a pooled pixel buffer left by a small symbol is
+// replaced, not overrun, when a larger one is written next.
+func TestPooledBufferGrows(t *testing.T) {
+	small, err := Encode("HI", Options{ModuleSize: 2})
+	require.NoError(t, err)
+	big, err := Encode(benchPayload, Options{ModuleSize: 6})
+	require.NoError(t, err)
+	for range 3 {
+		_, err := small.PNG()
+		require.NoError(t, err)
+		b, err := big.PNG()
+		require.NoError(t, err)
+		res, err := DecodeBytes(b)
+		require.NoError(t, err)
+		assert.Equal(t, benchPayload, res.Text)
+	}
+}
+
 // layout is the module size and quiet zone of options that set neither
 // Size nor a zero-default they do not mean: 4 px and 4 modules by default.
 func layout(o Options) (ms, qz int) {
