@@ -233,6 +233,7 @@ func TestVNPayWalletMarkBounds(t *testing.T) {
 		"000201010210" + "0211VNPayWallet" + "07100912345678":     true,
 		"000201010210" + "07100912345678" + "2511VNPayWallet":     true,
 		"000201010210" + "07100912345678" + "26150011VNPayWallet": false,
+		"000201010210" + "07100912345678" + "5911VNPayWallet":     false, // a name, not 02-25
 	} {
 		_, ok := detectVNPayWallet(withCRC(t, s))
 		assert.Equal(t, want, ok, s)
