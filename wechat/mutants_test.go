@@ -375,3 +375,18 @@ func TestSignedXMLOfNoParams(t *testing.T) {
 		}
 	}
 }
+
+// TestParseV3ErrorLimit: an error answer of maxBody bytes is read, one
+// byte more is not.
+func TestParseV3ErrorLimit(t *testing.T) {
+	body := func(n int) []byte {
+		head := `{"code":"SYSTEM_ERROR","message":"`
+		return []byte(head + strings.Repeat("m", n-len(head)-2) + `"}`)
+	}
+	var re *ResultError
+	require.ErrorAs(t, ParseV3Error(500, body(maxBody)), &re)
+	assert.Equal(t, "SYSTEM_ERROR", re.Code)
+	require.ErrorAs(t, ParseV3Error(500, body(maxBody+1)), &re)
+	assert.Empty(t, re.Code)
+	assert.Equal(t, 500, re.HTTPStatus)
+}
