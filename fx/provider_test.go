@@ -125,3 +125,24 @@ func TestParseWeChatRateResponse(t *testing.T) {
 	_, err = ParseWeChatRateResponse(strings.NewReader("not xml"))
 	assert.ErrorIs(t, err, ErrSyntax)
 }
+
+// TestFallbackStopsWhenCanceled: once the caller's context is done, a
+// Fallback asks no further provider and reports the failures it had.
+func TestFallbackStopsWhenCanceled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var asked atomic.Int32
+	f := Fallback{
+		ProviderFunc(func(ctx context.Context, _, _ Currency) (Rate, error) {
+			cancel()
+			return Rate{}, ctx.Err()
+		}),
+		ProviderFunc(func(context.Context, Currency, Currency) (Rate, error) {
+			asked.Add(1)
+			return Rate{Base: usd, Quote: krw, Value: dec("1400")}, nil
+		}),
+	}
+	_, err := f.Rate(ctx, usd, krw)
+	require.ErrorIs(t, err, ErrRateUnavailable)
+	require.ErrorIs(t, err, context.Canceled)
+	assert.Zero(t, asked.Load(), "the second provider was asked after the cancel")
+}
