@@ -10,6 +10,7 @@ import (
 	"math"
 	"regexp"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -308,14 +309,16 @@ func TestRenderOptionErrors(t *testing.T) {
 
 // TestWritePNGPooled: once warm, WritePNG takes its pixel buffer and its
 // compression state from pools, allocating a small fraction of the
-// image (the best of five rounds, since a garbage collection empties the
-// pools); concurrent calls write identical bytes.
+// image (the best of five rounds, with the collector off while measuring,
+// since a garbage collection empties the pools, and the package's other
+// tests run beside this one); concurrent calls write identical bytes.
 func TestWritePNGPooled(t *testing.T) {
 	s, err := Encode(benchPayload, Options{ModuleSize: 8})
 	require.NoError(t, err)
 	side := (s.Size() + 8) * 8
 	want, err := s.PNG()
 	require.NoError(t, err)
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	best := uint64(math.MaxUint64)
 	for range 5 {
 		var a, b runtime.MemStats
@@ -326,7 +329,9 @@ func TestWritePNGPooled(t *testing.T) {
 		runtime.ReadMemStats(&b)
 		best = min(best, (b.TotalAlloc-a.TotalAlloc)/4)
 	}
-	assert.Less(t, best, uint64(side*side/8), "bytes per call, image of %d bytes", side*side)
+	if !raceEnabled { // the race detector's sync.Pool drops a share of its items
+		assert.Less(t, best, uint64(side*side/8), "bytes per call, image of %d bytes", side*side)
+	}
 
 	var wg sync.WaitGroup
 	got := make([][]byte, 4)
