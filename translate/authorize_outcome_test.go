@@ -35,13 +35,18 @@ func TestOutcomeNames(t *testing.T) {
 }
 
 // TestCheckChargeBounds: one minor unit either way is accepted, two are
-// not, and the rate is checked in either orientation.
+// not, the currency must be the quote's, and the rate is checked in
+// either orientation.
 func TestCheckChargeBounds(t *testing.T) {
 	q := payment("k1", "p1", 12000).Quote // 12000 KRW for 62.40 CNY at 0.0052
 	rate := func(base, quote fx.Currency, v string) fx.Rate {
 		return fx.Rate{Base: base, Quote: quote, Value: decimal.RequireFromString(v)}
 	}
 	usd := fx.MustCurrency("USD")
+	inverse, err := q.Rate.Inverse()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		name    string
 		charged fx.Amount
@@ -62,6 +67,10 @@ func TestCheckChargeBounds(t *testing.T) {
 		{"rate of other currencies", fx.FromMinor(6240, cny), rate(usd, cny, "7.1"), "rate"},
 		{"rate into another currency", fx.FromMinor(6240, cny), rate(krw, usd, "0.0052"), "rate"},
 		{"negative rate", fx.FromMinor(6240, cny), rate(cny, krw, "-192"), "rate"},
+		{"the quote's own rate", fx.FromMinor(6240, cny), q.Rate, ""},
+		{"the quote's rate inverted", fx.FromMinor(6240, cny), inverse, ""},
+		{"rate ten times off", fx.FromMinor(6240, cny), rate(krw, cny, "0.52"), "rate"},
+		{"rate of another pair", fx.FromMinor(6240, cny), rate(usd, cny, "7"), "rate"},
 	} {
 		err := translate.CheckCharge(q, c.charged, c.rate)
 		var ce *translate.ChargeError

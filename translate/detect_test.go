@@ -107,17 +107,23 @@ func TestDetectNumericAlternatives(t *testing.T) {
 		{"30123456789012345", KindAlipayPaymentCode, nil},
 		{"3112345678901234", KindUnknown, []Kind{KindAlipayPaymentCode}},
 	} {
-		t.Run(r.raw, func(t *testing.T) {
-			d := Detect(r.raw)
-			require.Equal(t, r.kind, d.Kind)
-			var got []Kind
-			for k := range d.Alternatives.All() {
-				got = append(got, k)
-			}
-			require.Equal(t, r.alt, got)
-			require.Equal(t, len(r.alt), d.Alternatives.Len())
-		})
+		t.Run(r.raw, func(t *testing.T) { detectIs(t, r.raw, r.kind, r.alt) })
 	}
+}
+
+// detectIs requires Detect(raw) to name kind with the alternatives alt, in
+// order, and returns the detection.
+func detectIs(t *testing.T, raw string, kind Kind, alt []Kind) Detection {
+	t.Helper()
+	d := Detect(raw)
+	require.Equal(t, kind, d.Kind)
+	var got []Kind
+	for k := range d.Alternatives.All() {
+		got = append(got, k)
+	}
+	require.Equal(t, alt, got)
+	require.Equal(t, len(alt), d.Alternatives.Len())
+	return d
 }
 
 func TestDetectInvalidContent(t *testing.T) {

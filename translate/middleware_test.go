@@ -376,36 +376,6 @@ func TestAuditNeverLeaks(t *testing.T) {
 	}
 }
 
-func TestCheckCharge(t *testing.T) {
-	q := payment("k", "p", 12000).Quote // 62.40 CNY for 12000 KRW at 0.0052
-	inverse, _ := q.Rate.Inverse()
-	for _, c := range []struct {
-		name    string
-		charged fx.Amount
-		rate    fx.Rate
-		field   string
-	}{
-		{"exact", fx.FromMinor(6240, cny), fx.Rate{}, ""},
-		{"one minor unit up", fx.FromMinor(6241, cny), fx.Rate{}, ""},
-		{"one minor unit down", fx.FromMinor(6239, cny), fx.Rate{}, ""},
-		{"two minor units", fx.FromMinor(6242, cny), fx.Rate{}, "amount"},
-		{"other currency", fx.FromMinor(6240, fx.MustCurrency("USD")), fx.Rate{}, "currency"},
-		{"with rate", fx.FromMinor(6240, cny), q.Rate, ""},
-		{"with inverse rate", fx.FromMinor(6240, cny), inverse, ""},
-		{"rate off", fx.FromMinor(6240, cny), fx.Rate{Base: krw, Quote: cny, Value: decimal.RequireFromString("0.52")}, "rate"},
-		{"rate of other pair", fx.FromMinor(6240, cny), fx.Rate{Base: fx.MustCurrency("USD"), Quote: cny, Value: decimal.RequireFromString("7")}, "rate"},
-	} {
-		err := translate.CheckCharge(q, c.charged, c.rate)
-		var ce *translate.ChargeError
-		switch {
-		case c.field == "" && err != nil:
-			t.Errorf("%s: %v", c.name, err)
-		case c.field != "" && (!errors.As(err, &ce) || ce.Field != c.field || !errors.Is(err, translate.ErrChargeMismatch)):
-			t.Errorf("%s: %v, want a %s *ChargeError", c.name, err, c.field)
-		}
-	}
-}
-
 func TestOutcomeText(t *testing.T) {
 	for _, o := range []translate.Outcome{translate.OutcomeUnknown, translate.OutcomeApproved, translate.OutcomePending, translate.OutcomeDeclined} {
 		b, _ := o.MarshalText()
